@@ -160,11 +160,11 @@ type Project struct {
 type Position uint8
 
 const (
-	FullTimeCadre Position = iota + 1 // 专职团干部
-	PartTimeCadre                     // 兼职团干部
-	ChiefCounselor                    // 少先队总辅导员 (city, county, town)
-	BrigadeCounselor                  // 大队辅导员 (each school)
-	SquadronCounselor                 // 中队辅导员 (at least 2 per school)
+	FullTimeCadre     Position = iota + 1 // 专职团干部
+	PartTimeCadre                         // 兼职团干部
+	ChiefCounselor                        // 少先队总辅导员 (city, county, town)
+	BrigadeCounselor                      // 大队辅导员 (each school)
+	SquadronCounselor                     // 中队辅导员 (at least 2 per school)
 )
 
 var positionNames = [...]string{

@@ -1,0 +1,130 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"qingwang/volunteer"
+)
+
+// Dataset is what a data folder holds, read.
+type Dataset struct {
+	Dir     string
+	Units   *volunteer.Units
+	Rules   volunteer.Rules
+	Exports []*volunteer.Export // by date, then path
+	Failed  []volunteer.Problem // files that could not be read at all (Line 0)
+	Ignored []string            // files under exports/ that are not exports
+}
+
+// exportExts are the extensions read as exports; .xls is listed so that it
+// gets its own advice rather than being ignored.
+var exportExts = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
+
+// ReadDir reads dir/units.csv, dir/rules.toml when present and every
+// export under dir/exports. Only units.csv and rules.toml can fail it; an
+// export that cannot be read is listed in Failed and the others still count.
+func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
+	ds := &Dataset{Dir: dir, Rules: volunteer.DefaultRules()}
+	f, err := os.Open(filepath.Join(dir, "units.csv"))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("找不到单位表 %s：请确认 --data 指向数据文件夹（其中应有 units.csv 和 exports/）", filepath.Join(dir, "units.csv"))
+		}
+		return nil, err
+	}
+	ds.Units, err = ReadUnits(f, "units.csv")
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	if f, err := os.Open(filepath.Join(dir, "rules.toml")); err == nil {
+		ds.Rules, err = ReadRules(f, "rules.toml")
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+
+	names, ignored, err := exportFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	ds.Ignored = ignored
+	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e, err := readFile(ctx, dir, name, ds, o)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			ds.Failed = append(ds.Failed, volunteer.Problem{Path: name, Reason: err.Error()})
+			continue
+		}
+		ds.Exports = append(ds.Exports, e)
+	}
+	slices.SortStableFunc(ds.Exports, func(a, b *volunteer.Export) int {
+		if a.Date != b.Date {
+			return int(a.Date - b.Date)
+		}
+		return strings.Compare(a.Path, b.Path)
+	})
+	return ds, nil
+}
+
+func readFile(ctx context.Context, dir, name string, ds *Dataset, o Options) (*volunteer.Export, error) {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, fmt.Errorf("无法打开：%v", err)
+	}
+	defer f.Close()
+	return ReadExport(ctx, name, f, ds.Units, ds.Rules, o)
+}
+
+// exportFiles lists dir/exports recursively, in path order, as
+// slash-separated paths relative to dir. Hidden files and Excel's ~$ lock
+// files are skipped without a word; other non-exports are listed as ignored.
+func exportFiles(dir string) (names, ignored []string, err error) {
+	root := filepath.Join(dir, "exports")
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return fs.SkipDir
+			}
+			return err
+		}
+		base := d.Name()
+		if p != root && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if slices.Contains(exportExts, strings.ToLower(path.Ext(base))) {
+			names = append(names, rel)
+		} else {
+			ignored = append(ignored, rel)
+		}
+		return nil
+	})
+	return names, ignored, err
+}

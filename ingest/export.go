@@ -105,7 +105,7 @@ func readAll[T any](ctx context.Context, src source, x *rowReader, take func(lin
 		}
 		for _, bad := range b.bad {
 			x.e.Rows++
-			x.reject(&volunteer.Problem{Line: bad.line, Reason: bad.err.Error()})
+			x.reject(&volunteer.Problem{Line: bad.line, Rule: ruleSplit, Reason: bad.err.Error()})
 		}
 		for i := range b.rows {
 			x.e.Rows++
@@ -151,16 +151,29 @@ func (x *rowReader) reject(p *volunteer.Problem) {
 	x.e.Problems = append(x.e.Problems, *p)
 }
 
+// Rules rows break, as the terminal report groups problems.
+const (
+	ruleMissing   = "缺少必填项"
+	ruleUnit      = "单位无法识别"
+	ruleDate      = "日期无法识别"
+	ruleLate      = "晚于导出日期"
+	ruleDuplicate = "重复的行"
+	ruleFormat    = "格式不对"
+	ruleTotal     = "合计行"
+	ruleSplit     = "无法拆分的行"
+	ruleFileDate  = "统计日期不一致"
+)
+
 // problem builds a rejection about field f.
-func (x *rowReader) problem(f field, format string, args ...any) *volunteer.Problem {
-	return &volunteer.Problem{Column: x.cols.header(f), Reason: fmt.Sprintf(format, args...)}
+func (x *rowReader) problem(rule string, f field, format string, args ...any) *volunteer.Problem {
+	return &volunteer.Problem{Column: x.cols.header(f), Rule: rule, Reason: fmt.Sprintf(format, args...)}
 }
 
 // required returns the trimmed value of f, or the rejection for its absence.
 func (x *rowReader) required(f field, v string) (string, *volunteer.Problem) {
 	v = strings.TrimSpace(v)
 	if v == "" {
-		return "", x.problem(f, "缺少“%s”：请补上后重新导出，或删除这一行", x.cols.header(f))
+		return "", x.problem(ruleMissing, f, "缺少“%s”：请补上后重新导出，或删除这一行", x.cols.header(f))
 	}
 	return v, nil
 }
@@ -173,7 +186,7 @@ func (x *rowReader) unit(f field, v string) (int, *volunteer.Problem) {
 	}
 	u, err := x.match.find(v)
 	if err != nil {
-		return -1, x.problem(f, "%v", err)
+		return -1, x.problem(ruleUnit, f, "%v", err)
 	}
 	return u, nil
 }
@@ -186,7 +199,7 @@ func (x *rowReader) day(f field, v string) (volunteer.Date, *volunteer.Problem) 
 	}
 	d, err := ParseDate(v)
 	if err != nil {
-		return 0, x.problem(f, "%v", err)
+		return 0, x.problem(ruleDate, f, "%v", err)
 	}
 	return d, nil
 }
@@ -208,7 +221,7 @@ func (x *rowReader) exportDate(line int, v string) *volunteer.Problem {
 	case x.dateLine == 0:
 		x.date, x.dateLine = d, line
 	case d != x.date:
-		return x.problem(fDate, "统计日期 %s 与第%d行的 %s 不一致：一个文件只能是一天的导出", d, x.dateLine, x.date)
+		return x.problem(ruleFileDate, fDate, "统计日期 %s 与第%d行的 %s 不一致：一个文件只能是一天的导出", d, x.dateLine, x.date)
 	}
 	return nil
 }
@@ -216,7 +229,7 @@ func (x *rowReader) exportDate(line int, v string) *volunteer.Problem {
 // notAfterExport rejects a date later than the export's own.
 func (x *rowReader) notAfterExport(f field, d volunteer.Date) *volunteer.Problem {
 	if x.date != 0 && d > x.date {
-		return x.problem(f, "%s %s 晚于导出日期 %s：请核对该日期，或核对文件名中的导出日期", f.label, d, x.date)
+		return x.problem(ruleLate, f, "%s %s 晚于导出日期 %s：请核对该日期，或核对文件名中的导出日期", f.label, d, x.date)
 	}
 	return nil
 }
@@ -227,7 +240,7 @@ func (x *rowReader) duplicate(k volunteer.PersonKey, line int, what string) *vol
 		x.seen = map[volunteer.PersonKey]int32{}
 	}
 	if first, ok := x.seen[k]; ok {
-		return &volunteer.Problem{Reason: fmt.Sprintf("与第%d行是同一%s，只计一次：请删除重复的行", first, what)}
+		return &volunteer.Problem{Rule: ruleDuplicate, Reason: fmt.Sprintf("与第%d行是同一%s，只计一次：请删除重复的行", first, what)}
 	}
 	x.seen[k] = int32(line)
 	return nil

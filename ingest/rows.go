@@ -71,7 +71,7 @@ func (x *rowReader) keys(vid, idn, mob string, useMobile bool) (volunteer.Person
 		}
 		key, err := parse(v)
 		if err != nil && firstErr == nil {
-			firstErr = x.problem(f, "%v", err)
+			firstErr = x.problem(ruleFormat, f, "%v", err)
 		}
 		return key
 	}
@@ -90,7 +90,7 @@ func (x *rowReader) keys(vid, idn, mob string, useMobile bool) (volunteer.Person
 	if useMobile {
 		names = "“志愿者编号”、“证件号码”或“手机号码”"
 	}
-	return k, &volunteer.Problem{Reason: "缺少" + names + "，无法确认是哪一位：请补上后重新导出，或删除这一行"}
+	return k, &volunteer.Problem{Rule: ruleMissing, Reason: "缺少" + names + "，无法确认是哪一位：请补上后重新导出，或删除这一行"}
 }
 
 func (x *rowReader) rosterRow(line int, r *rosterRow) *volunteer.Problem {
@@ -151,7 +151,7 @@ func (x *rowReader) countsRow(line int, r *countsRow) *volunteer.Problem {
 	}
 	name := strings.TrimSpace(r.Unit)
 	if isTotalRow(name) {
-		return x.problem(fUnit, "“%s”是合计行，不是单位：合计由 qingwang 自己计算，此行不计入", name)
+		return x.problem(ruleTotal, fUnit, "“%s”是合计行，不是单位：合计由 qingwang 自己计算，此行不计入", name)
 	}
 	u, p := x.unit(fUnit, r.Unit)
 	if p != nil {
@@ -166,7 +166,7 @@ func (x *rowReader) countsRow(line int, r *countsRow) *volunteer.Problem {
 	}
 	key := [2]int{int(d), u}
 	if first, ok := x.counts[key]; ok {
-		return &volunteer.Problem{Reason: "与第" + strconv.Itoa(int(first)) + "行是同一单位同一天的数字，只计第一行：请删除重复的行"}
+		return &volunteer.Problem{Rule: ruleDuplicate, Reason: "与第" + strconv.Itoa(int(first)) + "行是同一单位同一天的数字，只计第一行：请删除重复的行"}
 	}
 	x.counts[key] = int32(line)
 	x.e.Counts = append(x.e.Counts, volunteer.Count{Day: d, Unit: u, Registered: n})
@@ -192,7 +192,7 @@ func (x *rowReader) count(f field, v string) (int, *volunteer.Problem) {
 	s = strings.TrimSpace(strings.TrimSuffix(s, ".0"))
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 {
-		return 0, x.problem(f, "“%s”应是不小于0的整数，现为“%s”", x.cols.header(f), v)
+		return 0, x.problem(ruleFormat, f, "“%s”应是不小于0的整数，现为“%s”", x.cols.header(f), v)
 	}
 	return n, nil
 }
@@ -281,7 +281,7 @@ func (x *rowReader) projectRow(line int, r *projectRow) *volunteer.Problem {
 		x.projects = map[string]int32{}
 	}
 	if first, ok := x.projects[id]; ok {
-		return x.problem(fProjectID, "项目编号“%s”与第%d行重复，只计一次：请删除重复的行", id, first)
+		return x.problem(ruleDuplicate, fProjectID, "项目编号“%s”与第%d行重复，只计一次：请删除重复的行", id, first)
 	}
 	x.projects[id] = int32(line)
 	x.e.Projects = append(x.e.Projects, volunteer.Project{
@@ -304,7 +304,7 @@ func (x *rowReader) action(v string) (int, *volunteer.Problem) {
 			return i, nil
 		}
 	}
-	return 0, x.problem(fAction, "行动类别“%s”不是四大行动之一（%s）：请核对，或在 data/rules.toml 中设置 actions", v, strings.Join(x.rules.Actions, "、"))
+	return 0, x.problem(ruleFormat, fAction, "行动类别“%s”不是四大行动之一（%s）：请核对，或在 data/rules.toml 中设置 actions", v, strings.Join(x.rules.Actions, "、"))
 }
 
 func (x *rowReader) projectType(v string) (volunteer.ProjectType, *volunteer.Problem) {
@@ -318,7 +318,7 @@ func (x *rowReader) projectType(v string) (volunteer.ProjectType, *volunteer.Pro
 	case strings.Contains(v, "主题"), strings.Contains(v, "上级"):
 		return volunteer.ThemeProject, nil
 	}
-	return 0, x.problem(fType, "项目类型“%s”应为“上级主题活动”或“自主发起”", v)
+	return 0, x.problem(ruleFormat, fType, "项目类型“%s”应为“上级主题活动”或“自主发起”", v)
 }
 
 func (x *rowReader) cadreRow(line int, r *cadreRow) *volunteer.Problem {
@@ -365,5 +365,5 @@ func (x *rowReader) position(v string) (volunteer.Position, *volunteer.Problem) 
 	for _, p := range volunteer.Positions {
 		names = append(names, p.Label())
 	}
-	return 0, x.problem(fPosition, "职务“%s”不在应注册的职务之列（%s）", v, strings.Join(names, "、"))
+	return 0, x.problem(ruleFormat, fPosition, "职务“%s”不在应注册的职务之列（%s）", v, strings.Join(names, "、"))
 }

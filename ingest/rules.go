@@ -48,11 +48,11 @@ func ReadRules(r io.Reader, name string) (volunteer.Rules, error) {
 		var de *toml.DecodeError
 		var se *toml.StrictMissingError
 		switch {
+		case errors.As(err, &se):
+			return rules, fmt.Errorf("%s：有不认识的设置项（%v）：请对照 README 中 rules.toml 的说明", name, se.String())
 		case errors.As(err, &de):
 			line, _ := de.Position()
 			return rules, fmt.Errorf("%s 第%d行：%v", name, line, de)
-		case errors.As(err, &se):
-			return rules, fmt.Errorf("%s：有不认识的设置项（%v）：请对照 README 中 rules.toml 的说明", name, se.String())
 		}
 		return rules, fmt.Errorf("%s：%w", name, err)
 	}

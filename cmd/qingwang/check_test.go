@@ -1,0 +1,186 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// run runs the command in-process and returns its exit status and output.
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (go test -update rewrites it):\n%s", name, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\nwant: %s\ngot:  %s", i+1, a, b)
+		}
+	}
+	return ""
+}
+
+
+func TestCheck_ReportGolden(t *testing.T) {
+	code, out, errOut := run(t, "check", "--data", "testdata/season")
+	if code != exitFailure || !strings.Contains(errOut, "有 1 个文件无法读取") {
+		t.Errorf("exit %d, stderr %q; want 1 for the unreadable .xls", code, errOut)
+	}
+	golden(t, "check.golden.txt", out)
+}
+
+func TestCheck_JSONGolden(t *testing.T) {
+	_, out, _ := run(t, "check", "--data", "testdata/season", "--json")
+	golden(t, "check.golden.json", out)
+	var v struct {
+		AsOf  string `json:"as_of"`
+		Files []struct {
+			Path                     string
+			Kind, Encoding, Date     string
+			Rows, Accepted, Rejected int
+		} `json:"files"`
+		Problems []struct {
+			Path   string
+			Line   int
+			Reason string
+		} `json:"problems"`
+		Units []struct {
+			ID, Name, Kind string
+			Quota          *int
+			Registered     int
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.AsOf != "2015-04-26" || len(v.Files) != 4 || len(v.Units) != 133 {
+		t.Errorf("as_of %s, %d files, %d units", v.AsOf, len(v.Files), len(v.Units))
+	}
+	rows, acc, rej := 0, 0, 0
+	for _, f := range v.Files {
+		if f.Rows != f.Accepted+f.Rejected {
+			t.Errorf("%s: rows %d != %d + %d", f.Path, f.Rows, f.Accepted, f.Rejected)
+		}
+		rows, acc, rej = rows+f.Rows, acc+f.Accepted, rej+f.Rejected
+	}
+	if len(v.Problems) != rej+1 { // every rejected row, and the unreadable file
+		t.Errorf("%d problems for %d rejected rows and 1 unreadable file", len(v.Problems), rej)
+	}
+	byName := map[string]int{}
+	for _, u := range v.Units {
+		if u.Quota != nil {
+			byName[u.Name] = *u.Quota
+		}
+	}
+	if byName["梅江区"] != 1200 || byName["梅州市交通交通技术学校"] != 200 || byName["梅州市"] != 13400 {
+		t.Errorf("quotas %v", byName)
+	}
+}
+
+func TestCheck_ExitStatus(t *testing.T) {
+	clean := t.TempDir()
+	copyDir(t, "testdata/season", clean)
+	os.Remove(filepath.Join(clean, "exports", "旧表格.xls"))
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"check", "--data", clean}, exitOK},
+		{[]string{"check", "--data", clean, "--strict"}, exitFailure},
+		{[]string{"check", "--data", "testdata/season"}, exitFailure},
+		{[]string{"check", "--data", filepath.Join(clean, "nowhere")}, exitFailure},
+		{[]string{"check", "--as-of", "4月26日"}, exitUsage},
+		{[]string{"check", "--no-such-flag"}, exitUsage},
+		{[]string{"check", "extra"}, exitUsage},
+		{[]string{"nosuchcommand"}, exitUsage},
+		{[]string{}, exitUsage},
+		{[]string{"check", "--help"}, exitOK},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			if code, _, errOut := run(t, tc.args...); code != tc.want {
+				t.Errorf("exit %d, want %d; stderr %s", code, tc.want, errOut)
+			}
+		})
+	}
+}
+
+func TestCheck_AsOf(t *testing.T) {
+	_, out, _ := run(t, "check", "--data", "testdata/season", "--json", "--as-of", "2015-04-18")
+	var v struct {
+		AsOf  string `json:"as_of"`
+		Files []struct{ Date string } `json:"files"`
+		Units []struct {
+			ID         string
+			Registered int
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.AsOf != "2015-04-18" || len(v.Files) != 2 {
+		t.Errorf("as_of %s with %d files; want 2015-04-18 and the two counts up to that day", v.AsOf, len(v.Files))
+	}
+	for _, u := range v.Units {
+		if u.ID == "meijiang" && u.Registered == 0 {
+			t.Error("梅江区 has no registrations as of 4/18")
+		}
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.Walk(from, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if info.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,45 @@
+// Command qingwang turns the volunteer platform's exports into the figures
+// and the static site of progress bulletins of the Meizhou League
+// committee's youth internet-civilization volunteer drive (青网计划).
+//
+// Usage:
+//
+//	qingwang check [--data DIR] [--as-of YYYY-MM-DD] [--json] [--strict]
+//	qingwang demo  [--out DIR] [--volunteers N] [--seed N] [--roster-every DAYS]
+//
+// The data folder (default data) holds units.csv (units and quotas),
+// optionally rules.toml (overrides of the notice's dates and thresholds),
+// and exports/, where the platform's exports are dropped as they are:
+// CSV or tab-separated text in UTF-8 (with or without BOM), GB18030/GBK or
+// UTF-16, or .xlsx. The kind of each export (roster, counts, core teams,
+// projects, cadres) is told by its headers; its date is its 统计日期
+// column, else a date in its file name (志愿者名单_20150426.csv).
+//
+// check reads everything, accounts for every row (accepted or rejected,
+// with the file, line and a reason) and prints the figures as of the latest
+// export, or --as-of: each county's and school's registrations against its
+// quota, rank, new registrations, pace, 序时进度 and status. --json prints
+// one JSON object instead (see SPEC.md). --strict fails when any row was
+// rejected.
+//
+// demo writes a synthetic data folder (default demo-data) of the same
+// shape, a whole season of fake volunteers, for trying qingwang out and for
+// benchmarks.
+//
+// Exit status: 0 fine, 1 a failure (including an export that cannot be
+// read by check, or rejected rows with --strict), 2 bad usage.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

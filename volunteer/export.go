@@ -57,6 +57,7 @@ type Problem struct {
 	Path   string
 	Line   int
 	Column string // the header as written in the file, when one column is at fault
+	Rule   string // which row rule it broke, in a few Chinese words, for grouping
 	Reason string
 }
 

@@ -56,7 +56,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 func TestCheck_ReportGolden(t *testing.T) {
 	code, out, errOut := run(t, "check", "--data", "testdata/season")
 	if code != exitFailure || !strings.Contains(errOut, "有 1 个文件无法读取") {
@@ -143,7 +142,7 @@ func TestCheck_ExitStatus(t *testing.T) {
 func TestCheck_AsOf(t *testing.T) {
 	_, out, _ := run(t, "check", "--data", "testdata/season", "--json", "--as-of", "2015-04-18")
 	var v struct {
-		AsOf  string `json:"as_of"`
+		AsOf  string                  `json:"as_of"`
 		Files []struct{ Date string } `json:"files"`
 		Units []struct {
 			ID         string

@@ -137,7 +137,7 @@ type rowReader struct {
 
 	seen map[volunteer.PersonKey]int32 // entry -> first line, for duplicates
 
-	regs    map[uint64]int32 // unit<<32 | day -> registrations
+	regs    []dayCounts // per unit
 	members []int
 	people  *volunteer.PeopleIndex
 
@@ -252,14 +252,12 @@ func (x *rowReader) finish() {
 		return
 	}
 	rc := &volunteer.RosterCounts{Members: x.members, HasMembers: x.cols.has(fPolitics), People: x.people}
-	for k, n := range x.regs {
-		rc.Registrations = append(rc.Registrations, volunteer.DayCount{Unit: int32(k >> 32), Day: volunteer.Date(int32(uint32(k))), N: n})
-	}
-	slices.SortFunc(rc.Registrations, func(a, b volunteer.DayCount) int {
-		if a.Unit != b.Unit {
-			return int(a.Unit - b.Unit)
+	for u, c := range x.regs {
+		for i, n := range c.n {
+			if n > 0 {
+				rc.Registrations = append(rc.Registrations, volunteer.DayCount{Unit: int32(u), Day: c.first + volunteer.Date(i), N: n})
+			}
 		}
-		return int(a.Day - b.Day)
-	})
+	}
 	x.e.Roster = rc
 }

@@ -13,8 +13,8 @@ import (
 // case, and the leading apostrophe or tab Excel users type to keep long
 // numbers as text.
 func cleanID(s string) string {
-	if s == "" {
-		return ""
+	if s == "" || isCleanID(s) {
+		return s
 	}
 	s = norm.NFKC.String(s)
 	s = strings.Map(func(r rune) rune {
@@ -24,6 +24,18 @@ func cleanID(s string) string {
 		return r
 	}, s)
 	return strings.ToUpper(s)
+}
+
+// isCleanID reports whether s is already upper-case ASCII letters and
+// digits, as most cells are: those need no folding.
+func isCleanID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // volunteerKey reads a volunteer id: letters and digits, as the platform

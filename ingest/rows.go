@@ -61,8 +61,9 @@ type cadreRow struct {
 
 // keys reads the identifiers of a row. Only the ones the layout requires
 // one of make a row unusable when malformed; the rest are dropped quietly
-// when they do not parse, since the row is identified anyway.
-func (x *rowReader) keys(vid, idn, mob string, useMobile bool) (volunteer.PersonKeys, *volunteer.Problem) {
+// when they do not parse, since the row is identified anyway. Unless all,
+// the ID number is read only when there is no volunteer id.
+func (x *rowReader) keys(vid, idn, mob string, useMobile, all bool) (volunteer.PersonKeys, *volunteer.Problem) {
 	var k volunteer.PersonKeys
 	var firstErr *volunteer.Problem
 	try := func(f field, v string, parse func(string) (volunteer.PersonKey, error)) volunteer.PersonKey {
@@ -76,7 +77,9 @@ func (x *rowReader) keys(vid, idn, mob string, useMobile bool) (volunteer.Person
 		return key
 	}
 	k.VolunteerID = try(fVolunteerID, vid, volunteerKey)
-	k.IDNumber = try(fIDNumber, idn, idNumberKey)
+	if all || k.VolunteerID == 0 {
+		k.IDNumber = try(fIDNumber, idn, idNumberKey)
+	}
 	if useMobile {
 		k.Mobile = try(fMobile, mob, mobileKey)
 	}
@@ -97,7 +100,7 @@ func (x *rowReader) rosterRow(line int, r *rosterRow) *volunteer.Problem {
 	if p := x.exportDate(line, r.Date); p != nil {
 		return p
 	}
-	k, p := x.keys(r.VolunteerID, r.IDNumber, r.Mobile, false)
+	k, p := x.keys(r.VolunteerID, r.IDNumber, r.Mobile, false, x.opts.KeepPeople)
 	if p != nil {
 		return p
 	}
@@ -116,10 +119,10 @@ func (x *rowReader) rosterRow(line int, r *rosterRow) *volunteer.Problem {
 		return p
 	}
 	if x.regs == nil {
-		x.regs = map[uint64]int32{}
+		x.regs = make([]dayCounts, x.units.Len())
 		x.members = make([]int, x.units.Len())
 	}
-	x.regs[uint64(u)<<32|uint64(uint32(d))]++
+	x.regs[u].add(d)
 	if strings.Contains(r.Politics, "团员") {
 		x.members[u]++
 	}
@@ -201,7 +204,7 @@ func (x *rowReader) coreRow(line int, r *coreRow) *volunteer.Problem {
 	if p := x.exportDate(line, r.Date); p != nil {
 		return p
 	}
-	k, p := x.keys(r.VolunteerID, r.IDNumber, "", false)
+	k, p := x.keys(r.VolunteerID, r.IDNumber, "", false, true)
 	if p != nil {
 		return p
 	}
@@ -325,7 +328,7 @@ func (x *rowReader) cadreRow(line int, r *cadreRow) *volunteer.Problem {
 	if p := x.exportDate(line, r.Date); p != nil {
 		return p
 	}
-	k, p := x.keys(r.VolunteerID, r.IDNumber, r.Mobile, true)
+	k, p := x.keys(r.VolunteerID, r.IDNumber, r.Mobile, true, true)
 	if p != nil {
 		return p
 	}
@@ -366,4 +369,28 @@ func (x *rowReader) position(v string) (volunteer.Position, *volunteer.Problem) 
 		names = append(names, p.Label())
 	}
 	return 0, x.problem(ruleFormat, fPosition, "职务“%s”不在应注册的职务之列（%s）", v, strings.Join(names, "、"))
+}
+
+// dayCounts counts registrations per day of one unit, densely: rosters
+// span a few hundred days, and a slice beats a map a million times over.
+type dayCounts struct {
+	first volunteer.Date
+	n     []int32
+}
+
+func (c *dayCounts) add(d volunteer.Date) {
+	switch {
+	case c.n == nil:
+		c.first = d
+		c.n = make([]int32, 1, 64)
+	case d < c.first:
+		grown := make([]int32, int(c.first-d)+len(c.n))
+		copy(grown[c.first-d:], c.n)
+		c.first, c.n = d, grown
+	}
+	i := int(d - c.first)
+	for i >= len(c.n) {
+		c.n = append(c.n, 0)
+	}
+	c.n[i]++
 }

@@ -330,3 +330,13 @@ func TestReadExport_BigFileStreamsInBatches(t *testing.T) {
 		t.Errorf("last line: %v", p)
 	}
 }
+
+// Excel's "Unicode text" is UTF-16 with tabs; an empty cell must stay a
+// column, not be eaten as leading space.
+func TestReadCadres_UTF16TabsWithEmptyCells(t *testing.T) {
+	text := "姓名\t证件号码\t手机号码\t单位\t职务\r\n甲\t\t13900000001\t金山街道\t兼职团干部\r\n乙\t441402199001011234\t\t东山中学\t大队辅导员\r\n"
+	e := read(t, "exports/应注册名单_20150615.txt", utf16le(text))
+	if e.Accepted != 2 || e.Cadres[0].Position != volunteer.PartTimeCadre || e.Cadres[1].Position != volunteer.BrigadeCounselor {
+		t.Fatalf("accepted %d cadres %+v problems %v", e.Accepted, e.Cadres, e.Problems)
+	}
+}

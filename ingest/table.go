@@ -41,7 +41,7 @@ func newCSVSource(text io.Reader) *csvSource {
 	r := csv.NewReader(br)
 	r.Comma = guessDelimiter(head)
 	r.FieldsPerRecord = -1
-	r.TrimLeadingSpace = true
+	r.TrimLeadingSpace = r.Comma == ',' // for tabs it would also eat empty cells
 	return &csvSource{r: r, pre: pre}
 }
 

@@ -183,3 +183,76 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// The shipped data folder is the README's first stop: every county and
+// school with the notice's quota, and every file readable.
+func TestCheck_ShippedData(t *testing.T) {
+	code, out, errOut := run(t, "check", "--data", "../../data", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var v struct {
+		Files    []struct{ Kind string } `json:"files"`
+		Problems []struct{ Line int }    `json:"problems"`
+		Units    []struct {
+			Name, Kind string
+			Quota      *int
+			Registered int
+		} `json:"units"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"梅江区": 1200, "梅县区": 1200, "兴宁市": 1000, "平远县": 800, "蕉岭县": 800, "大埔县": 800, "丰顺县": 800, "五华县": 900,
+		"嘉应学院梅州师范分院": 800, "嘉应学院梅州医学院": 1000, "梅州市职业技术学校": 500, "梅州市农业学校": 500, "嘉应技术学校": 100, "东山中学": 1000,
+		"梅州市曾宪梓中学": 500, "梅州市艺术学校": 200, "梅州市交通交通技术学校": 200, "粤东商学院": 500, "梅州市技术学校": 500, "梅州市机械技校": 100}
+	seen := 0
+	for _, u := range v.Units {
+		if u.Kind != "county" && u.Kind != "school" {
+			continue
+		}
+		seen++
+		if u.Quota == nil || *u.Quota != want[u.Name] || u.Registered == 0 {
+			t.Errorf("%s: quota %v registered %d; want quota %d and some registrations", u.Name, u.Quota, u.Registered, want[u.Name])
+		}
+	}
+	if seen != 20 {
+		t.Errorf("%d counties and schools, want 20", seen)
+	}
+	for _, p := range v.Problems {
+		if p.Line == 0 {
+			t.Errorf("a shipped file cannot be read: %+v", p)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, f := range v.Files {
+		kinds[f.Kind] = true
+	}
+	if len(kinds) != 5 {
+		t.Errorf("shipped exports cover %v, want all five kinds", kinds)
+	}
+}
+
+// The shipped season is exactly what `qingwang demo --out data
+// --roster-every 0` writes, so it can be made again and never drifts.
+func TestDemo_ShippedSeasonIsReproducible(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, errOut := run(t, "demo", "--out", dir, "--roster-every", "0"); code != exitOK {
+		t.Fatalf("demo: exit %d: %s", code, errOut)
+	}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		got, _ := os.ReadFile(p)
+		want, err := os.ReadFile(filepath.Join("../../data", rel))
+		if err != nil || !bytes.Equal(got, want) {
+			t.Errorf("data/%s differs from the demo's (%v)", rel, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

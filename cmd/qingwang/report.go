@@ -45,16 +45,73 @@ func writeReport(w io.Writer, s *snapshot) {
 	writeLagging(w, s)
 }
 
+// filesListed is how many files the report lists one by one; beyond it,
+// files are summed up by kind and only those with rejected rows are listed.
+const filesListed = 20
+
 func writeFiles(w io.Writer, s *snapshot) {
 	if len(s.exports) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "读取的文件（%d 个）\n", len(s.exports))
-	t := &table{head: []string{"文件", "类型", "编码", "日期", "行数", "接受", "拒收"}, right: []bool{false, false, false, false, true, true, true}}
 	rows, acc, rej := 0, 0, 0
 	for _, e := range s.exports {
-		t.add(e.Path, e.Kind.Label(), string(e.Encoding), e.Date.String(), fmt.Sprint(e.Rows), fmt.Sprint(e.Accepted), fmt.Sprint(e.Rejected))
 		rows, acc, rej = rows+e.Rows, acc+e.Accepted, rej+e.Rejected
+	}
+	if len(s.exports) <= filesListed {
+		fmt.Fprintf(w, "读取的文件（%d 个）\n", len(s.exports))
+		writeFileTable(w, s.exports, rows, acc, rej)
+		return
+	}
+	fmt.Fprintf(w, "读取的文件（%d 个，按类型汇总）\n", len(s.exports))
+	t := &table{head: []string{"类型", "文件数", "日期", "编码", "行数", "接受", "拒收"}, right: []bool{false, true, false, false, true, true, true}}
+	for _, k := range volunteer.ExportKinds {
+		var n, r, a, j int
+		var first, last volunteer.Date
+		encs := map[volunteer.Encoding]bool{}
+		var encList []string
+		for _, e := range s.exports {
+			if e.Kind != k {
+				continue
+			}
+			if n == 0 {
+				first = e.Date
+			}
+			n, last, r, a, j = n+1, e.Date, r+e.Rows, a+e.Accepted, j+e.Rejected
+			if !encs[e.Encoding] {
+				encs[e.Encoding] = true
+				encList = append(encList, string(e.Encoding))
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		span := first.String()
+		if last != first {
+			span += " 至 " + last.String()
+		}
+		t.add(k.Label(), fmt.Sprint(n), span, strings.Join(encList, "、"), fmt.Sprint(r), fmt.Sprint(a), fmt.Sprint(j))
+	}
+	t.add("合计", fmt.Sprint(len(s.exports)), "", "", fmt.Sprint(rows), fmt.Sprint(acc), fmt.Sprint(rej))
+	t.write(w, "  ")
+	fmt.Fprintln(w)
+	var withProblems []*volunteer.Export
+	r, a, j := 0, 0, 0
+	for _, e := range s.exports {
+		if e.Rejected > 0 {
+			withProblems = append(withProblems, e)
+			r, a, j = r+e.Rows, a+e.Accepted, j+e.Rejected
+		}
+	}
+	if len(withProblems) > 0 {
+		fmt.Fprintf(w, "有拒收行的文件（%d 个）\n", len(withProblems))
+		writeFileTable(w, withProblems, r, a, j)
+	}
+}
+
+func writeFileTable(w io.Writer, exports []*volunteer.Export, rows, acc, rej int) {
+	t := &table{head: []string{"文件", "类型", "编码", "日期", "行数", "接受", "拒收"}, right: []bool{false, false, false, false, true, true, true}}
+	for _, e := range exports {
+		t.add(e.Path, e.Kind.Label(), string(e.Encoding), e.Date.String(), fmt.Sprint(e.Rows), fmt.Sprint(e.Accepted), fmt.Sprint(e.Rejected))
 	}
 	t.add("合计", "", "", "", fmt.Sprint(rows), fmt.Sprint(acc), fmt.Sprint(rej))
 	t.write(w, "  ")

@@ -1,0 +1,21 @@
+// Package demo writes a synthetic season of platform exports, the same shape
+// as the project's data folder (units.csv and exports/), so that qingwang can
+// be tried, tested and benchmarked without anyone's personal data.
+//
+// The season runs from 2015-03-01 to 2015-06-30 for every unit of units.csv.
+// Everything comes from Options.Seed through math/rand/v2's PCG, never from
+// the clock or map order: the same arguments write the same bytes. The story
+// does not depend on the seed: it is pinned to unit ids (see story and the
+// constants beside it), so 平远县, 丰顺县, 梅州市艺术学校 and 梅州市机械技校
+// lag at the first assessment and 梅江区 overshoots, whatever the seed.
+//
+// People are fake: names from short lists, ID numbers with Meizhou region
+// codes, plausible birth dates and valid check digits, mobile numbers and
+// volunteer ids, all drawn from a person's serial number. Only 8 bytes are
+// kept per person, and files are streamed, so a province-size season (a
+// million volunteers) runs in bounded memory.
+//
+// Real exports are messy, and so are these: messPlan lists exactly the rows
+// added on top of the true data, and the Summary gives each one's line, so
+// tests of the readers can assert what is rejected.
+package demo

@@ -97,6 +97,8 @@ func Build(ds *ingest.Dataset, o Options) (*Site, error) {
 
 // Write puts the site's data into dir as the JSON files the templates read
 // (site.json, bulletins.json, days.json, units.json), deterministically.
+// Each file is written beside itself and renamed into place, so a preview
+// server watching dir never reads half a file.
 func (s *Site) Write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -108,7 +110,11 @@ func (s *Site) Write(dir string) error {
 		if err := enc.Encode(v); err != nil {
 			return fmt.Errorf("sitedata %s: %w", name, err)
 		}
-		if err := os.WriteFile(filepath.Join(dir, name+".json"), buf.Bytes(), 0o644); err != nil {
+		path := filepath.Join(dir, name+".json")
+		if err := os.WriteFile(path+".tmp", buf.Bytes(), 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(path+".tmp", path); err != nil {
 			return err
 		}
 	}

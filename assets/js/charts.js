@@ -2,7 +2,7 @@
 // <script type="application/json" data-chart-for="ID"> holding its ECharts
 // option as plain JSON (no functions: formatters are ECharts template strings).
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, GaugeChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, GaugeChart } from 'echarts/charts';
 import {
   GridComponent,
   TooltipComponent,
@@ -16,7 +16,6 @@ echarts.use([
   BarChart,
   LineChart,
   GaugeChart,
-  PieChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,

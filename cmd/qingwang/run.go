@@ -26,6 +26,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"check", "检查数据并计算各项数字", runCheck},
+		{"build", "生成通报网站（public/）", runBuild},
 		{"demo", "生成一套演示数据（虚构人员）", runDemo},
 	}
 }

@@ -5,6 +5,8 @@
 // Usage:
 //
 //	qingwang check [--data DIR] [--as-of YYYY-MM-DD] [--json] [--strict]
+//	qingwang build [--data DIR] [--out DIR] [--base-url URL] [-v]
+//	qingwang serve [--data DIR] [--addr 127.0.0.1:1313]
 //	qingwang demo  [--out DIR] [--volunteers N] [--seed N] [--roster-every DAYS]
 //
 // The data folder (default data) holds units.csv (units and quotas),
@@ -21,6 +23,19 @@
 // quota, rank, new registrations, pace, 序时进度 and status. --json prints
 // one JSON object instead (see SPEC.md). --strict fails when any row was
 // rejected.
+//
+// build writes the static site (default public/): the home page, a weekly
+// bulletin (第N期) per week of exports at /bulletins/YYYY-MM-DD/, a page per
+// export date at /daily/YYYY-MM-DD/, a page per unit at /units/ID/, the
+// feed and the sitemap. It runs from the project's root (where hugo.toml
+// is), builds beside --out and replaces it only when the build succeeds,
+// and the same data gives byte-identical files. The pages carry aggregates
+// only: no name, ID number, mobile number or volunteer id. ECharts comes
+// from the pinned npm package; build runs `npm ci` when node_modules is
+// missing. --base-url is the site's published address.
+//
+// serve previews the site on this machine and updates it when the data
+// folder, the templates or the styles change.
 //
 // demo writes a synthetic data folder (default demo-data) of the same
 // shape, a whole season of fake volunteers, for trying qingwang out and for

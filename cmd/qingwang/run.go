@@ -27,6 +27,7 @@ func commands() []command {
 	return []command{
 		{"check", "检查数据并计算各项数字", runCheck},
 		{"build", "生成通报网站（public/）", runBuild},
+		{"serve", "在本机预览网站，数据变化时自动更新", runServe},
 		{"demo", "生成一套演示数据（虚构人员）", runDemo},
 	}
 }

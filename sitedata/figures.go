@@ -103,7 +103,8 @@ func (b *builder) rows(r *metrics.Report, k volunteer.Kind) []Row {
 // lagging names the counties, schools and universities behind 序时进度,
 // worst first within each kind.
 func (b *builder) lagging(r *metrics.Report) []Lag {
-	var out []Lag
+	out := []Lag{} // templates count it: never null
+
 	for _, k := range []volunteer.Kind{volunteer.County, volunteer.School, volunteer.University} {
 		ranked := r.Ranked(b.units, k)
 		for i := len(ranked) - 1; i >= 0; i-- {

@@ -95,3 +95,33 @@ func TestWrite_IsDeterministicAndPrivate(t *testing.T) {
 		}
 	}
 }
+
+// When every unit has met its quota, nobody lags: the list is empty, not
+// missing (templates count it).
+func TestBuild_NobodyLagging(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "exports"), 0o755)
+	os.WriteFile(filepath.Join(dir, "units.csv"), []byte("编号,名称,类型,上级,任务数\nc,市,市,,\na,甲县,县区,c,10\nb,乙县,县区,c,20\ns,丙校,院校,c,5\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "exports", "汇总_20150426.csv"), []byte("统计日期,单位名称,累计注册数\n2015-04-26,甲县,10\n2015-04-26,乙县,25\n2015-04-26,丙校,5\n"), 0o644)
+	ds, err := ingest.ReadDir(context.Background(), dir, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Build(ds, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if err := s.Write(out); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"site.json", "bulletins.json", "days.json"} {
+		b, _ := os.ReadFile(filepath.Join(out, name))
+		if strings.Contains(string(b), `"lagging": null`) {
+			t.Errorf("%s: lagging is null", name)
+		}
+	}
+	if len(s.Meta.Lagging) != 0 || !strings.Contains(s.Bulletins[0].Summary[1], "已完成注册任务") {
+		t.Errorf("lagging %v, summary %q", s.Meta.Lagging, s.Bulletins[0].Summary[1])
+	}
+}

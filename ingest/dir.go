@@ -60,6 +60,13 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 		return nil, err
 	}
 	ds.Ignored = ignored
+	// Cadres lists go first: their people are the only ones rosters need
+	// to remember, to tell who on the list has registered.
+	cadres := map[string]bool{}
+	for _, n := range names {
+		cadres[n] = peekKind(dir, n) == volunteer.Cadres
+	}
+	slices.SortStableFunc(names, func(a, b string) int { return cmpBool(!cadres[a], !cadres[b]) })
 	for _, name := range names {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -73,7 +80,20 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 			continue
 		}
 		ds.Exports = append(ds.Exports, e)
+		if e.Kind == volunteer.Cadres && !o.KeepPeople {
+			if o.Wanted == nil {
+				o.Wanted = map[volunteer.PersonKey]bool{}
+			}
+			for _, c := range e.Cadres {
+				for _, k := range []volunteer.PersonKey{c.Keys.VolunteerID, c.Keys.IDNumber, c.Keys.Mobile} {
+					if k != 0 {
+						o.Wanted[k] = true
+					}
+				}
+			}
+		}
 	}
+	slices.SortStableFunc(ds.Failed, func(a, b volunteer.Problem) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortStableFunc(ds.Exports, func(a, b *volunteer.Export) int {
 		if a.Date != b.Date {
 			return int(a.Date - b.Date)
@@ -81,6 +101,48 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 		return strings.Compare(a.Path, b.Path)
 	})
 	return ds, nil
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// peekKind tells an export's kind from its header alone, or 0.
+func peekKind(dir, name string) volunteer.ExportKind {
+	f, err := os.Open(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	var src source
+	switch strings.ToLower(path.Ext(name)) {
+	case ".xlsx", ".xlsm":
+		x, err := newXLSXSource(f)
+		if err != nil {
+			return 0
+		}
+		src = x
+	case ".xls":
+		return 0
+	default:
+		_, text, err := decodeText(f)
+		if err != nil {
+			return 0
+		}
+		src = newCSVSource(text)
+	}
+	defer src.close()
+	cols, _, err := findHeader(src)
+	if err != nil {
+		return 0
+	}
+	return cols.kind
 }
 
 func readFile(ctx context.Context, dir, name string, ds *Dataset, o Options) (*volunteer.Export, error) {

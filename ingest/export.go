@@ -18,6 +18,20 @@ type Options struct {
 	// KeepPeople keeps an index of each roster's people by volunteer id, ID
 	// number and mobile (as PersonKeys), for matching a cadres list.
 	KeepPeople bool
+	// Wanted, when not nil, keeps in that index only the people with one of
+	// these keys: the few thousand cadres to match, not a million volunteers.
+	Wanted map[volunteer.PersonKey]bool
+	// KeepNames keeps the names of cadres and core-team members, for the
+	// office's own follow-up lists (check --followup); never for the site.
+	KeepNames bool
+}
+
+// indexing reports whether rosters keep an index of people.
+func (o Options) indexing() bool { return o.KeepPeople || o.Wanted != nil }
+
+// wants reports whether a roster's index keeps a person with these keys.
+func (o Options) wants(k volunteer.PersonKeys) bool {
+	return o.KeepPeople || o.Wanted[k.VolunteerID] || o.Wanted[k.IDNumber] || o.Wanted[k.Mobile]
 }
 
 // ReadExport reads one export. name is the file's slash-separated path

@@ -29,6 +29,7 @@ type countsRow struct {
 }
 
 type coreRow struct {
+	Name        string `csv:"name"`
 	VolunteerID string `csv:"volunteer_id"`
 	IDNumber    string `csv:"id_number"`
 	Team        string `csv:"team"`
@@ -51,6 +52,7 @@ type projectRow struct {
 }
 
 type cadreRow struct {
+	Name        string `csv:"name"`
 	VolunteerID string `csv:"volunteer_id"`
 	IDNumber    string `csv:"id_number"`
 	Mobile      string `csv:"mobile"`
@@ -100,7 +102,7 @@ func (x *rowReader) rosterRow(line int, r *rosterRow) *volunteer.Problem {
 	if p := x.exportDate(line, r.Date); p != nil {
 		return p
 	}
-	k, p := x.keys(r.VolunteerID, r.IDNumber, r.Mobile, false, x.opts.KeepPeople)
+	k, p := x.keys(r.VolunteerID, r.IDNumber, r.Mobile, false, x.opts.indexing())
 	if p != nil {
 		return p
 	}
@@ -126,25 +128,34 @@ func (x *rowReader) rosterRow(line int, r *rosterRow) *volunteer.Problem {
 	if strings.Contains(r.Politics, "团员") {
 		x.members[u]++
 	}
-	if x.opts.KeepPeople {
-		if x.people == nil {
-			x.people = &volunteer.PeopleIndex{
-				ByVolunteerID: map[volunteer.PersonKey]int32{},
-				ByIDNumber:    map[volunteer.PersonKey]int32{},
-				ByMobile:      map[volunteer.PersonKey]int32{},
-			}
+	if x.opts.indexing() {
+		if m, err := mobileKey(r.Mobile); err == nil {
+			k.Mobile = m
 		}
-		if k.VolunteerID != 0 {
-			x.people.ByVolunteerID[k.VolunteerID] = int32(u)
-		}
-		if k.IDNumber != 0 {
-			x.people.ByIDNumber[k.IDNumber] = int32(u)
-		}
-		if m, err := mobileKey(r.Mobile); err == nil && m != 0 {
-			x.people.ByMobile[m] = int32(u)
+		if x.opts.wants(k) {
+			x.index(k, u)
 		}
 	}
 	return nil
+}
+
+// index remembers a roster's person by every key, for matching cadres.
+func (x *rowReader) index(k volunteer.PersonKeys, u int) {
+	if x.people == nil {
+		x.people = &volunteer.PeopleIndex{
+			ByVolunteerID: map[volunteer.PersonKey]int32{},
+			ByIDNumber:    map[volunteer.PersonKey]int32{},
+			ByMobile:      map[volunteer.PersonKey]int32{},
+		}
+	}
+	for _, e := range []struct {
+		key volunteer.PersonKey
+		m   map[volunteer.PersonKey]int32
+	}{{k.VolunteerID, x.people.ByVolunteerID}, {k.IDNumber, x.people.ByIDNumber}, {k.Mobile, x.people.ByMobile}} {
+		if e.key != 0 {
+			e.m[e.key] = int32(u)
+		}
+	}
 }
 
 func (x *rowReader) countsRow(line int, r *countsRow) *volunteer.Problem {
@@ -217,12 +228,16 @@ func (x *rowReader) coreRow(line int, r *coreRow) *volunteer.Problem {
 	if p := x.duplicate(volunteer.KeyOf('t', strconv.Itoa(team)+":"+strconv.FormatUint(uint64(k.Primary()), 16)), line, "人在同一骨干队伍中"); p != nil {
 		return p
 	}
-	x.e.Core = append(x.e.Core, volunteer.CoreMember{
+	m := volunteer.CoreMember{
 		Team:     team,
 		Person:   k,
 		FullTime: strings.Contains(r.Position, "专职"),
 		WeChat:   saysYes(r.WeChat),
-	})
+	}
+	if x.opts.KeepNames {
+		m.Name = strings.TrimSpace(r.Name)
+	}
+	x.e.Core = append(x.e.Core, m)
 	return nil
 }
 
@@ -343,7 +358,11 @@ func (x *rowReader) cadreRow(line int, r *cadreRow) *volunteer.Problem {
 	if p := x.duplicate(k.Primary(), line, "人"); p != nil {
 		return p
 	}
-	x.e.Cadres = append(x.e.Cadres, volunteer.Cadre{Unit: u, Position: pos, Keys: k})
+	c := volunteer.Cadre{Unit: u, Position: pos, Keys: k}
+	if x.opts.KeepNames {
+		c.Name = strings.TrimSpace(r.Name)
+	}
+	x.e.Cadres = append(x.e.Cadres, c)
 	return nil
 }
 

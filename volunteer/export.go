@@ -74,8 +74,9 @@ func (p Problem) String() string {
 
 // Export is what qingwang keeps of one export file: where it came from, how
 // its rows were accounted for, and the aggregates of the accepted rows.
-// Only the field of its Kind is set. No name, ID number, mobile number or
-// volunteer id is kept: people are PersonKeys.
+// Only the field of its Kind is set. No ID number, mobile number or
+// volunteer id is kept: people are PersonKeys; names only for the office's
+// follow-up lists, and only when asked.
 type Export struct {
 	Path     string // slash-separated, relative to the data folder
 	Kind     ExportKind
@@ -124,6 +125,9 @@ type CoreMember struct {
 	Person   PersonKeys
 	FullTime bool // 职务 says 专职团干部
 	WeChat   bool // the row names the team's WeChat group
+	// Name is kept only for the office's follow-up lists (people in two
+	// teams), when ingest is asked to; it is never published.
+	Name string
 }
 
 // ProjectType tells the participation threshold that applies.
@@ -191,4 +195,7 @@ type Cadre struct {
 	Unit     int
 	Position Position
 	Keys     PersonKeys
+	// Name is kept only for the office's follow-up lists (cadres not yet
+	// registered), when ingest is asked to; it is never published.
+	Name string
 }

@@ -88,7 +88,7 @@ func TestServe_RebuildsOnChanges(t *testing.T) {
 
 func TestServe_OnlyOnLoopback(t *testing.T) {
 	for _, addr := range []string{":1313", "0.0.0.0:1313", "[::]:1313", "192.0.2.1:1313", "example.org:1313", "1313"} {
-		err := Serve(context.Background(), Options{ProjectDir: repoRoot(t)}, addr)
+		err := Serve(context.Background(), Options{ProjectDir: fixtureDir}, addr)
 		qt.Assert(t, err, qt.ErrorMatches, ".*(回环|无效).*", qt.Commentf("%s", addr))
 	}
 }

@@ -17,7 +17,8 @@ import (
 func TestBuild_CancelledMidBuildKeepsPreviousSite(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	qt.Assert(t, build(t, context.Background(), Options{GeneratedDir: genDir(t, nil), OutDir: out}), qt.IsNil)
+	project := projectCopy(t)
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: genDir(t, nil), OutDir: out}), qt.IsNil)
 	before := readTree(t, out)
 
 	gen := genDir(t, map[string]string{"bulletins.json": `[{"date": "2015-05-03", "number": 3, "title": "第3期"}]`})
@@ -27,7 +28,7 @@ func TestBuild_CancelledMidBuildKeepsPreviousSite(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- build(t, ctx, Options{GeneratedDir: gen, OutDir: out}) }()
+	go func() { done <- build(t, ctx, Options{ProjectDir: project, GeneratedDir: gen, OutDir: out}) }()
 
 	// Opening the write end without blocking succeeds only while Hugo has
 	// the pipe open to read. Closing it at once gives Hugo an empty file,

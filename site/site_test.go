@@ -63,6 +63,12 @@ func repoRoot(t testing.TB) string {
 	return dir
 }
 
+// fixtureDir is a self-contained Hugo project (hugo.toml with the
+// repository's settings and mounts, minimal templates over testdata/gen), so
+// that these tests exercise the mechanism of the package whatever the
+// repository's own templates look like.
+const fixtureDir = "testdata/project"
+
 // genDir copies testdata/gen into a temporary directory and applies edits
 // (file name relative to the directory -> new content).
 func genDir(t testing.TB, edits map[string]string) string {
@@ -76,23 +82,22 @@ func genDir(t testing.TB, edits map[string]string) string {
 	return dir
 }
 
-// projectCopy copies the Hugo side of the repository into a temporary
-// directory; node_modules is a symlink to the repository's.
+// projectCopy copies the fixture project into a temporary directory that
+// tests may change. The npm side is the repository's: its package.json and
+// lockfile, and node_modules as a symlink to the repository's, installed
+// first by npm ci if need be, so that js.Build bundles the pinned ECharts.
 func projectCopy(t testing.TB) string {
 	root := repoRoot(t)
-	qt.Assert(t, ensureNodeModules(context.Background(), root, nil), qt.IsNil)
+	var log bytes.Buffer
+	qt.Assert(t, ensureNodeModules(context.Background(), root, &log), qt.IsNil, qt.Commentf("%s", &log))
 	dir := filepath.Join(t.TempDir(), "project")
-	for _, name := range []string{"hugo.toml", "package.json", "package-lock.json", ".npmrc", ".gitignore", "layouts", "assets", "content"} {
-		src := filepath.Join(root, name)
-		fi, err := os.Stat(src)
-		qt.Assert(t, err, qt.IsNil)
-		if fi.IsDir() {
-			qt.Assert(t, os.CopyFS(filepath.Join(dir, name), os.DirFS(src)), qt.IsNil)
+	qt.Assert(t, os.CopyFS(dir, os.DirFS(fixtureDir)), qt.IsNil)
+	for _, name := range []string{"package.json", "package-lock.json", ".npmrc"} {
+		b, err := os.ReadFile(filepath.Join(root, name))
+		if errors.Is(err, os.ErrNotExist) && name == ".npmrc" {
 			continue
 		}
-		b, err := os.ReadFile(src)
 		qt.Assert(t, err, qt.IsNil)
-		qt.Assert(t, os.MkdirAll(dir, 0o755), qt.IsNil)
 		qt.Assert(t, os.WriteFile(filepath.Join(dir, name), b, 0o644), qt.IsNil)
 	}
 	qt.Assert(t, os.Symlink(filepath.Join(root, "node_modules"), filepath.Join(dir, "node_modules")), qt.IsNil)
@@ -102,7 +107,7 @@ func projectCopy(t testing.TB) string {
 func build(t testing.TB, ctx context.Context, o Options) error {
 	t.Helper()
 	if o.ProjectDir == "" {
-		o.ProjectDir = repoRoot(t)
+		o.ProjectDir = projectCopy(t)
 	}
 	if o.BaseURL == "" {
 		o.BaseURL = testBaseURL
@@ -218,17 +223,21 @@ func TestBuild_PagesFromGeneratedData(t *testing.T) {
 }
 
 func TestBuild_Deterministic(t *testing.T) {
-	gen := genDir(t, nil)
+	project, gen := projectCopy(t), genDir(t, nil)
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
-	qt.Assert(t, build(t, context.Background(), Options{GeneratedDir: gen, OutDir: a}), qt.IsNil)
-	qt.Assert(t, build(t, context.Background(), Options{GeneratedDir: gen, OutDir: b}), qt.IsNil)
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: gen, OutDir: a}), qt.IsNil)
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: gen, OutDir: b}), qt.IsNil)
 	ta, tb := readTree(t, a), readTree(t, b)
 	qt.Assert(t, len(ta) > 5, qt.IsTrue)
 	assertSameTree(t, ta, tb)
 	// Rebuilding over an existing site swaps it and gives the same tree.
-	qt.Assert(t, build(t, context.Background(), Options{GeneratedDir: gen, OutDir: a}), qt.IsNil)
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: gen, OutDir: a}), qt.IsNil)
 	assertSameTree(t, readTree(t, a), tb)
+	// So does the same project at another path.
+	c := filepath.Join(dir, "c")
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: projectCopy(t), GeneratedDir: gen, OutDir: c}), qt.IsNil)
+	assertSameTree(t, readTree(t, c), tb)
 	assertNoStaging(t, dir)
 }
 
@@ -296,7 +305,8 @@ func TestBuild_HostileStringsStayInJSON(t *testing.T) {
 func TestBuild_FailureKeepsPreviousSite(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
-	qt.Assert(t, build(t, context.Background(), Options{GeneratedDir: genDir(t, nil), OutDir: out}), qt.IsNil)
+	project := projectCopy(t)
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: genDir(t, nil), OutDir: out}), qt.IsNil)
 	before := readTree(t, out)
 
 	cancelled, cancel := context.WithCancel(context.Background())
@@ -323,7 +333,7 @@ func TestBuild_FailureKeepsPreviousSite(t *testing.T) {
 			for k, v := range tc.gen {
 				edits[k] = v
 			}
-			err := build(t, ctx, Options{GeneratedDir: genDir(t, edits), OutDir: out})
+			err := build(t, ctx, Options{ProjectDir: project, GeneratedDir: genDir(t, edits), OutDir: out})
 			qt.Assert(t, err, qt.ErrorMatches, "(?s).*"+regexp.QuoteMeta(tc.want)+".*")
 			assertSameTree(t, readTree(t, out), before)
 			assertNoStaging(t, dir)
@@ -336,13 +346,18 @@ func TestBuild_RefusesToReplaceWhatIsNotASite(t *testing.T) {
 	out := filepath.Join(dir, "notes")
 	qt.Assert(t, os.MkdirAll(out, 0o755), qt.IsNil)
 	qt.Assert(t, os.WriteFile(filepath.Join(out, "todo.txt"), []byte("keep me"), 0o644), qt.IsNil)
-	err := build(t, context.Background(), Options{GeneratedDir: genDir(t, nil), OutDir: out})
+	project := projectCopy(t)
+	err := build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: genDir(t, nil), OutDir: out})
 	qt.Assert(t, err, qt.ErrorMatches, ".*不是之前生成的网站.*")
 	b, err := os.ReadFile(filepath.Join(out, "todo.txt"))
 	qt.Assert(t, err, qt.IsNil)
 	qt.Assert(t, string(b), qt.Equals, "keep me")
 
-	err = build(t, context.Background(), Options{GeneratedDir: genDir(t, nil), OutDir: filepath.Dir(repoRoot(t))})
+	// Output directories that hold the project or the generated data.
+	err = build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: genDir(t, nil), OutDir: filepath.Dir(project)})
+	qt.Assert(t, err, qt.ErrorMatches, ".*包含了.*")
+	gen := genDir(t, nil)
+	err = build(t, context.Background(), Options{ProjectDir: project, GeneratedDir: gen, OutDir: filepath.Dir(gen)})
 	qt.Assert(t, err, qt.ErrorMatches, ".*包含了.*")
 }
 

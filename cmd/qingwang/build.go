@@ -125,7 +125,6 @@ func peakMemory() string {
 	return ""
 }
 
-
 // projectDir is the folder with hugo.toml: the working directory, as the
 // README says to run qingwang from the project's root.
 func projectDir() (string, error) {

@@ -60,13 +60,15 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 		return nil, err
 	}
 	ds.Ignored = ignored
-	// Cadres lists go first: their people are the only ones rosters need
-	// to remember, to tell who on the list has registered.
-	cadres := map[string]bool{}
+	// Cadres lists and core rosters go first: their people are the only
+	// ones rosters need to remember, to tell who on a list has registered
+	// and who stands in two teams under different identifiers.
+	first := map[string]bool{}
 	for _, n := range names {
-		cadres[n] = peekKind(dir, n) == volunteer.Cadres
+		k := peekKind(dir, n)
+		first[n] = k == volunteer.Cadres || k == volunteer.Core
 	}
-	slices.SortStableFunc(names, func(a, b string) int { return cmpBool(!cadres[a], !cadres[b]) })
+	slices.SortStableFunc(names, func(a, b string) int { return cmpBool(!first[a], !first[b]) })
 	for _, name := range names {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -80,17 +82,8 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 			continue
 		}
 		ds.Exports = append(ds.Exports, e)
-		if e.Kind == volunteer.Cadres && !o.KeepPeople {
-			if o.Wanted == nil {
-				o.Wanted = map[volunteer.PersonKey]bool{}
-			}
-			for _, c := range e.Cadres {
-				for _, k := range []volunteer.PersonKey{c.Keys.VolunteerID, c.Keys.IDNumber, c.Keys.Mobile} {
-					if k != 0 {
-						o.Wanted[k] = true
-					}
-				}
-			}
+		if !o.KeepPeople {
+			o.Wanted = wanted(o.Wanted, e)
 		}
 	}
 	slices.SortStableFunc(ds.Failed, func(a, b volunteer.Problem) int { return strings.Compare(a.Path, b.Path) })
@@ -101,6 +94,29 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 		return strings.Compare(a.Path, b.Path)
 	})
 	return ds, nil
+}
+
+// wanted adds the people a cadres list or core roster names.
+func wanted(w map[volunteer.PersonKey]bool, e *volunteer.Export) map[volunteer.PersonKey]bool {
+	var keys []volunteer.PersonKeys
+	for _, c := range e.Cadres {
+		keys = append(keys, c.Keys)
+	}
+	for _, m := range e.Core {
+		keys = append(keys, m.Person)
+	}
+	for _, k := range keys {
+		for _, key := range []volunteer.PersonKey{k.VolunteerID, k.IDNumber, k.Mobile} {
+			if key == 0 {
+				continue
+			}
+			if w == nil {
+				w = map[volunteer.PersonKey]bool{}
+			}
+			w[key] = true
+		}
+	}
+	return w
 }
 
 func cmpBool(a, b bool) int {

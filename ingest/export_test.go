@@ -149,9 +149,9 @@ func TestReadRoster_DateColumnOverridesFileName(t *testing.T) {
 func TestReadRoster_PeopleIndex(t *testing.T) {
 	e := read(t, "exports/20150426.csv", []byte(rosterText))
 	k, _ := mobileKey("138 0000 0003")
-	u, ok := e.Roster.People.Find(volunteer.PersonKeys{Mobile: k})
-	if want, _ := testUnits(t).Index("xingning-daping"); !ok || u != want {
-		t.Errorf("found by mobile: %d %v, want %d", u, ok, want)
+	p, ok := e.Roster.People.Find(volunteer.PersonKeys{Mobile: k})
+	if want, _ := testUnits(t).Index("xingning-daping"); !ok || int(p.Unit) != want || p.Keys.VolunteerID == 0 {
+		t.Errorf("found by mobile: %+v %v, want unit %d and the volunteer id too", p, ok, want)
 	}
 }
 

@@ -142,20 +142,9 @@ func (x *rowReader) rosterRow(line int, r *rosterRow) *volunteer.Problem {
 // index remembers a roster's person by every key, for matching cadres.
 func (x *rowReader) index(k volunteer.PersonKeys, u int) {
 	if x.people == nil {
-		x.people = &volunteer.PeopleIndex{
-			ByVolunteerID: map[volunteer.PersonKey]int32{},
-			ByIDNumber:    map[volunteer.PersonKey]int32{},
-			ByMobile:      map[volunteer.PersonKey]int32{},
-		}
+		x.people = &volunteer.PeopleIndex{}
 	}
-	for _, e := range []struct {
-		key volunteer.PersonKey
-		m   map[volunteer.PersonKey]int32
-	}{{k.VolunteerID, x.people.ByVolunteerID}, {k.IDNumber, x.people.ByIDNumber}, {k.Mobile, x.people.ByMobile}} {
-		if e.key != 0 {
-			e.m[e.key] = int32(u)
-		}
-	}
+	x.people.Add(k, u)
 }
 
 func (x *rowReader) countsRow(line int, r *countsRow) *volunteer.Problem {

@@ -46,30 +46,78 @@ func (k PersonKeys) Primary() PersonKey {
 	return k.Mobile
 }
 
-// PeopleIndex finds a roster's people by any identifier, for matching the
-// cadres list against the roster. Values are unit indexes.
+// PeopleIndex finds a roster's people by any of their identifiers, for
+// matching a cadres list or core teams that name people by another one
+// (a cadre by mobile number, the same person's team row by volunteer id).
 type PeopleIndex struct {
-	ByVolunteerID map[PersonKey]int32
-	ByIDNumber    map[PersonKey]int32
-	ByMobile      map[PersonKey]int32
+	People []Person
+	byKey  map[PersonKey]int32 // any identifier -> index in People
 }
 
-// Find returns the unit of the person with any of the keys, trying the
-// volunteer id, then the ID number, then the mobile number.
-func (p *PeopleIndex) Find(k PersonKeys) (unit int, ok bool) {
-	if p == nil {
-		return 0, false
+// Person is one roster row's identifiers and unit.
+type Person struct {
+	Keys PersonKeys
+	Unit int32
+}
+
+// Add remembers a person; a later row with a known identifier updates it.
+func (p *PeopleIndex) Add(k PersonKeys, unit int) {
+	if p.byKey == nil {
+		p.byKey = map[PersonKey]int32{}
 	}
-	for _, try := range []struct {
-		key PersonKey
-		m   map[PersonKey]int32
-	}{{k.VolunteerID, p.ByVolunteerID}, {k.IDNumber, p.ByIDNumber}, {k.Mobile, p.ByMobile}} {
-		if try.key == 0 {
+	if i, ok := p.find(k); ok {
+		p.People[i].Unit = int32(unit)
+		return
+	}
+	p.People = append(p.People, Person{k, int32(unit)})
+	i := int32(len(p.People) - 1)
+	for _, key := range []PersonKey{k.VolunteerID, k.IDNumber, k.Mobile} {
+		if key != 0 {
+			p.byKey[key] = i
+		}
+	}
+}
+
+func (p *PeopleIndex) find(k PersonKeys) (int32, bool) {
+	for _, key := range []PersonKey{k.VolunteerID, k.IDNumber, k.Mobile} {
+		if key == 0 {
 			continue
 		}
-		if u, ok := try.m[try.key]; ok {
-			return int(u), true
+		if i, ok := p.byKey[key]; ok {
+			return i, true
 		}
 	}
 	return 0, false
+}
+
+// Find returns the person with any of the keys: volunteer id first, then
+// ID number, then mobile number.
+func (p *PeopleIndex) Find(k PersonKeys) (Person, bool) {
+	if p == nil || p.byKey == nil {
+		return Person{}, false
+	}
+	i, ok := p.find(k)
+	if !ok {
+		return Person{}, false
+	}
+	return p.People[i], true
+}
+
+// Expand returns k with the identifiers the roster knows of the same person.
+func (p *PeopleIndex) Expand(k PersonKeys) PersonKeys {
+	q, ok := p.Find(k)
+	if !ok {
+		return k
+	}
+	for _, pair := range []struct {
+		dst *PersonKey
+		src PersonKey
+	}{
+		{&k.VolunteerID, q.Keys.VolunteerID}, {&k.IDNumber, q.Keys.IDNumber}, {&k.Mobile, q.Keys.Mobile},
+	} {
+		if *pair.dst == 0 {
+			*pair.dst = pair.src
+		}
+	}
+	return k
 }

@@ -17,6 +17,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	asOfFlag := fs.String("as-of", "", "计算截至这一天（YYYY-MM-DD）的数字；默认为最新导出的日期")
 	asJSON := fs.Bool("json", false, "在标准输出打印一个 JSON 对象，而不是报告")
 	strict := fs.Bool("strict", false, "有被拒收的行时以状态 1 退出")
+	followup := fs.String("followup", "", "把需要跟进的人员名单（未注册的应注册人员、同时在多个骨干队伍的人）写入这个 CSV 文件；只供本单位使用，不能放在 public/ 或 data/ 中")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -28,9 +29,21 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		asOf = d
 	}
-	s, err := loadSnapshot(ctx, *dataDir, asOf)
+	if *followup != "" {
+		if err := privatePath(*followup, *dataDir); err != nil {
+			return usageError{err.Error()}
+		}
+	}
+	s, err := loadSnapshot(ctx, *dataDir, asOf, *followup != "")
 	if err != nil {
 		return err
+	}
+	if *followup != "" {
+		n, err := writeFollowup(*followup, s)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "已把需要跟进的 %d 人写入 %s（含姓名，只供本单位使用，请勿外传）。\n", n, *followup)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -58,12 +71,19 @@ type snapshot struct {
 	exports []*volunteer.Export // those dated on or before asOf
 	ledger  *metrics.Ledger
 	report  *metrics.Report
+
+	// The rest of the notice, as of the same day; nil without their exports.
+	core      *metrics.CoreReport
+	mandatory *metrics.MandatoryReport
+	projects  *metrics.ProjectsReport
+	verdicts  []metrics.Verdict // assessments dated on or before the day
 }
 
 // loadSnapshot reads dir and computes the figures as of asOf, or as of the
-// latest export when asOf is 0.
-func loadSnapshot(ctx context.Context, dir string, asOf volunteer.Date) (*snapshot, error) {
-	ds, err := ingest.ReadDir(ctx, dir, ingest.Options{})
+// latest export when asOf is 0. names keeps the names of cadres and core
+// members, for the follow-up list only.
+func loadSnapshot(ctx context.Context, dir string, asOf volunteer.Date, names bool) (*snapshot, error) {
+	ds, err := ingest.ReadDir(ctx, dir, ingest.Options{KeepNames: names})
 	if err != nil {
 		return nil, err
 	}
@@ -78,6 +98,16 @@ func loadSnapshot(ctx context.Context, dir string, asOf volunteer.Date) (*snapsh
 	}
 	s.ledger = metrics.NewLedger(ds.Units, s.exports)
 	s.report = metrics.Compute(ds.Units, ds.Rules, s.ledger, asOf)
+	s.core = metrics.CoreTeams(ds.Units, ds.Rules, s.exports, asOf)
+	s.mandatory = metrics.Mandatory(ds.Units, s.exports, s.core, asOf)
+	s.projects = metrics.ProjectsOf(ds.Units, ds.Rules, s.exports, asOf)
+	if s.core != nil || s.mandatory != nil || s.projects != nil {
+		for _, d := range ds.Rules.Assessments {
+			if d <= asOf {
+				s.verdicts = append(s.verdicts, metrics.Assess(ds.Units, ds.Rules, s.ledger, s.exports, d)...)
+			}
+		}
+	}
 	return s, nil
 }
 

@@ -5,10 +5,38 @@ import "qingwang/volunteer"
 // The JSON of check --json, as SPEC.md gives it.
 type (
 	jsonCheck struct {
-		AsOf     string        `json:"as_of"`
-		Files    []jsonFile    `json:"files"`
-		Problems []jsonProblem `json:"problems"`
-		Units    []jsonUnit    `json:"units"`
+		AsOf        string           `json:"as_of"`
+		Files       []jsonFile       `json:"files"`
+		Problems    []jsonProblem    `json:"problems"`
+		Units       []jsonUnit       `json:"units"`
+		Core        []jsonTeam       `json:"core,omitempty"`
+		Mandatory   *jsonMandatory   `json:"mandatory,omitempty"`
+		Projects    []jsonProjects   `json:"projects,omitempty"`
+		Assessments []jsonAssessment `json:"assessments,omitempty"`
+	}
+	jsonTeam struct {
+		Team         string `json:"team"`
+		Kind         string `json:"kind"`
+		Size         int    `json:"size"`
+		Minimum      int    `json:"minimum"`
+		InOtherTeams int    `json:"in_other_teams"`
+		WeChatGroup  bool   `json:"wechat_group"`
+	}
+	jsonMandatory struct {
+		Listed     int `json:"listed"`
+		Registered int `json:"registered"`
+	}
+	jsonProjects struct {
+		Unit             string `json:"unit"`
+		Count            int    `json:"count"` // own (自主发起) projects this year: what the minimum counts
+		Minimum          int    `json:"minimum"`
+		ParticipationMet int    `json:"participation_met"`
+	}
+	jsonAssessment struct {
+		Date   string   `json:"date"`
+		Unit   string   `json:"unit"`
+		Passed bool     `json:"passed"`
+		Failed []string `json:"failed"`
 	}
 	jsonFile struct {
 		Path     string `json:"path"`
@@ -56,6 +84,29 @@ func checkJSON(s *snapshot) jsonCheck {
 			ju.Quota = &q
 		}
 		out.Units = append(out.Units, ju)
+	}
+	if s.core != nil {
+		out.Core = []jsonTeam{}
+		for _, t := range s.core.Teams {
+			u := units.At(t.Unit)
+			out.Core = append(out.Core, jsonTeam{u.ID, u.Kind.String(), t.Size, t.Minimum, t.InOtherTeams, t.WeChat})
+		}
+	}
+	if m := s.mandatory; m != nil {
+		out.Mandatory = &jsonMandatory{m.Listed, m.Registered}
+	}
+	if s.projects != nil {
+		out.Projects = []jsonProjects{}
+		for _, p := range s.projects.Units {
+			out.Projects = append(out.Projects, jsonProjects{units.At(p.Unit).ID, p.Own, p.Minimum, p.ParticipationMet})
+		}
+	}
+	for _, v := range s.verdicts {
+		a := jsonAssessment{Date: v.Date.String(), Unit: units.At(v.Unit).ID, Passed: v.Passed, Failed: []string{}}
+		for _, c := range v.Failed() {
+			a.Failed = append(a.Failed, string(c))
+		}
+		out.Assessments = append(out.Assessments, a)
 	}
 	return out
 }

@@ -26,6 +26,17 @@ type Bulletin struct {
 	Milestones []Milestone `json:"milestones"`
 	Charts     []Chart     `json:"charts"`
 	Receipt    []Receipt   `json:"receipt"`
+	// Assessments cites the assessments this bulletin is the nearest to.
+	Assessments []AssessmentBrief `json:"assessments"`
+}
+
+// AssessmentBrief is an assessment as a bulletin reports it.
+type AssessmentBrief struct {
+	Date   string   `json:"date"`
+	DateCN string   `json:"date_cn"`
+	Passed []string `json:"passed"`
+	Failed []string `json:"failed"` // 单位（未达标：…）
+	Text   string   `json:"text"`
 }
 
 // Receipt is one source file a page's figures come from.
@@ -71,6 +82,28 @@ func (b *builder) bulletin(n int, cut volunteer.Date) Bulletin {
 		func() (Chart, error) { return b.weeklyChart(n) },
 	)
 	bl.Receipt = b.receipt(cut, cut, cut.AddDays(-1), cut.AddDays(-7), r.Previous)
+	bl.Assessments = []AssessmentBrief{}
+	for _, a := range b.assessments {
+		if a.Bulletin != n {
+			continue
+		}
+		br := AssessmentBrief{Date: a.Date, DateCN: a.DateCN, Passed: []string{}, Failed: []string{}}
+		for _, row := range a.Rows {
+			if row.Passed {
+				br.Passed = append(br.Passed, row.Name)
+				continue
+			}
+			var missed []string
+			for _, c := range row.Results {
+				if !c.Met {
+					missed = append(missed, c.Label)
+				}
+			}
+			br.Failed = append(br.Failed, fmt.Sprintf("%s（%s未达标）", row.Name, strings.Join(missed, "、")))
+		}
+		br.Text = fmt.Sprintf("%s统计考核，%d个单位各项达标，%d个单位因有未达标项目被一票否决。", a.DateCN, a.Passed, a.Failed)
+		bl.Assessments = append(bl.Assessments, br)
+	}
 	return bl
 }
 

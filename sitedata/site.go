@@ -15,10 +15,11 @@ import (
 
 // Site is everything the pages show.
 type Site struct {
-	Meta      Meta       `json:"meta"`
-	Bulletins []Bulletin `json:"bulletins"`
-	Days      []Day      `json:"days"`
-	Units     []UnitPage `json:"units"`
+	Meta        Meta         `json:"meta"`
+	Bulletins   []Bulletin   `json:"bulletins"`
+	Days        []Day        `json:"days"`
+	Units       []UnitPage   `json:"units"`
+	Assessments []Assessment `json:"assessments"`
 }
 
 // Meta is the home page and what every page shares.
@@ -78,7 +79,13 @@ func Build(ds *ingest.Dataset, o Options) (*Site, error) {
 	if len(b.dates) == 0 {
 		return nil, fmt.Errorf("exports/ 中没有志愿者名单或汇总导出，无法计算注册人数：请放入平台导出的文件")
 	}
-	s := &Site{}
+	s := &Site{Assessments: []Assessment{}}
+	for _, d := range b.rules.Assessments {
+		if d <= b.latest() {
+			s.Assessments = append(s.Assessments, b.assessment(d))
+		}
+	}
+	b.assessments = s.Assessments
 	for i, c := range b.cutoffs {
 		s.Bulletins = append(s.Bulletins, b.bulletin(i+1, c))
 	}
@@ -103,7 +110,7 @@ func (s *Site) Write(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for name, v := range map[string]any{"site": s.Meta, "bulletins": s.Bulletins, "days": s.Days, "units": s.Units} {
+	for name, v := range map[string]any{"site": s.Meta, "bulletins": s.Bulletins, "days": s.Days, "units": s.Units, "assessments": s.Assessments} {
 		var buf bytes.Buffer
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", " ")
@@ -130,6 +137,8 @@ type builder struct {
 	dates   []volunteer.Date // days some registration export tells
 	cutoffs []volunteer.Date // the bulletins' cut-offs
 	reports map[volunteer.Date]*metrics.Report
+	// assessments are figured before the bulletins and unit pages that cite them.
+	assessments []Assessment
 }
 
 func newBuilder(ds *ingest.Dataset) *builder {

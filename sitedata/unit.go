@@ -10,18 +10,28 @@ import (
 
 // UnitPage is one county, town, school or university.
 type UnitPage struct {
-	ID         string    `json:"id"`
-	Name       string    `json:"name"`
-	Kind       string    `json:"kind"`
-	KindLabel  string    `json:"kind_label"`
-	ParentID   string    `json:"parent_id"` // empty under the city
-	ParentName string    `json:"parent_name"`
-	AsOf       string    `json:"as_of"`
-	AsOfCN     string    `json:"as_of_cn"`
-	Latest     Figures   `json:"latest"`
-	History    []History `json:"history"` // per bulletin
-	Parts      []Part    `json:"parts"`
-	Charts     []Chart   `json:"charts"`
+	ID         string        `json:"id"`
+	Name       string        `json:"name"`
+	Kind       string        `json:"kind"`
+	KindLabel  string        `json:"kind_label"`
+	ParentID   string        `json:"parent_id"` // empty under the city
+	ParentName string        `json:"parent_name"`
+	AsOf       string        `json:"as_of"`
+	AsOfCN     string        `json:"as_of_cn"`
+	Latest     Figures       `json:"latest"`
+	History    []History     `json:"history"` // per bulletin
+	Parts      []Part        `json:"parts"`
+	Charts     []Chart       `json:"charts"`
+	Verdicts   []UnitVerdict `json:"verdicts"`
+}
+
+// UnitVerdict is the unit's result in one assessment.
+type UnitVerdict struct {
+	Date    string          `json:"date"`
+	DateCN  string          `json:"date_cn"`
+	Verdict string          `json:"verdict"`
+	Passed  bool            `json:"passed"`
+	Results []CriterionCell `json:"results"`
 }
 
 // History is the unit in one bulletin.
@@ -70,6 +80,14 @@ func (b *builder) unitPage(u int) UnitPage {
 		fs = append(fs, func() (Chart, error) { return b.partsChart(r, u) })
 	}
 	pg.Charts = mustCharts(fs...)
+	pg.Verdicts = []UnitVerdict{}
+	for _, a := range b.assessments {
+		for _, row := range a.Rows {
+			if row.ID == unit.ID {
+				pg.Verdicts = append(pg.Verdicts, UnitVerdict{a.Date, a.DateCN, row.Verdict, row.Passed, row.Results})
+			}
+		}
+	}
 	return pg
 }
 

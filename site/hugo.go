@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,15 @@ type hugoRun struct {
 	serving bool
 }
 
+// originOf returns scheme://host/ of an absolute URL.
+func originOf(base string) (string, error) {
+	u, err := url.Parse(base)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return "", fmt.Errorf("网址 %q 不完整：--base-url 应当像 https://example.org/qingwang/", base)
+	}
+	return u.Scheme + "://" + u.Host + "/", nil
+}
+
 // newSites loads hugo.toml with the run's settings laid over it. The
 // generated data is a module import of an absolute directory whose only
 // mount is data/gen, so hugo.toml's own mounts stay as they are.
@@ -45,7 +55,16 @@ func newSites(o Options, r hugoRun) (*hugolib.HugoSites, error) {
 	flags.Set("noBuildLock", true)
 	flags.Set("environment", env)
 	if r.baseURL != "" {
-		flags.Set("baseURL", r.baseURL)
+		// Pages link to each other relatively (relativeURLs), which Hugo gets
+		// wrong under a base URL with a path: it would prefix the path again.
+		// So Hugo gets the origin only, and the templates build absolute
+		// addresses (sitemap, feed, QR codes) from params.publishurl.
+		origin, err := originOf(r.baseURL)
+		if err != nil {
+			return nil, err
+		}
+		flags.Set("baseURL", origin)
+		flags.Set("params", hmaps.Params{"publishurl": strings.TrimSuffix(r.baseURL, "/") + "/"})
 	}
 	if o.GeneratedDir != "" {
 		flags.Set("module", hmaps.Params{

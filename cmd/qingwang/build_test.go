@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -214,8 +215,23 @@ func TestBuild_Pages(t *testing.T) {
 	for _, name := range []string{"index.html", "bulletins/index.html", "daily/2015-04-26/index.html", "units/meijiang/index.html", "units/meijiang-jinshan/index.html", "units/jiaotong/index.html", "index.xml", "sitemap.xml"} {
 		page(name)
 	}
-	if !strings.Contains(page("sitemap.xml"), "https://example.org/qingwang/bulletins/2015-04-26/") {
-		t.Error("sitemap lacks the bulletin's absolute address")
+	if !strings.Contains(page("sitemap.xml"), "<loc>https://example.org/qingwang/bulletins/2015-04-26/</loc>") ||
+		!strings.Contains(page("index.xml"), "<link>https://example.org/qingwang/bulletins/2015-04-26/</link>") {
+		t.Error("sitemap or feed lacks the bulletin's absolute address under the base URL's path")
+	}
+	// Every file a page links to is there, relative to the page, whatever
+	// path the site is published under.
+	ref := regexp.MustCompile(`(?:src|href)="([^"#:]+)"`)
+	for _, name := range []string{"index.html", "bulletins/2015-04-26/index.html", "units/meijiang-jinshan/index.html"} {
+		for _, m := range ref.FindAllStringSubmatch(page(name), -1) {
+			target := path.Clean(path.Join(path.Dir(name), m[1]))
+			if strings.HasSuffix(m[1], "/") {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s links to %s, which is not in the site", name, m[1])
+			}
+		}
 	}
 	for name, b := range files {
 		if strings.HasSuffix(name, ".html") && regexp.MustCompile(`(src|href)="(https?:)?//`).Match(b) {

@@ -39,6 +39,11 @@ type Options struct {
 	// Logger receives Hugo's warnings and errors and npm's output.
 	// Nil discards them.
 	Logger io.Writer
+	// Finish, when set, runs on the built tree before it replaces OutDir
+	// (Build only), so what it adds (PDFs, images) is swapped in with the
+	// pages, and its failure leaves OutDir as it was. previous is the
+	// site being replaced, or "" when there is none.
+	Finish func(ctx context.Context, built, previous string) error
 }
 
 // hugoMu serializes Hugo runs: Hugo counts errors in a process-wide logger.
@@ -98,6 +103,15 @@ func Build(ctx context.Context, o Options) error {
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if o.Finish != nil {
+		previous := o.OutDir
+		if _, err := os.Stat(previous); err != nil {
+			previous = ""
+		}
+		if err := o.Finish(ctx, stage, previous); err != nil {
+			return err
+		}
 	}
 
 	if err := swapDir(stage, o.OutDir); err != nil {

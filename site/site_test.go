@@ -495,3 +495,24 @@ func TestBuild_CopiesStaticFiles(t *testing.T) {
 	qt.Assert(t, err, qt.IsNil)
 	qt.Assert(t, string(b), qt.Equals, "<svg/>")
 }
+
+// Finish adds files to the built tree before the swap; when it fails, the
+// previous site stays as it was.
+func TestBuild_FinishRunsBeforeTheSwap(t *testing.T) {
+	project := projectCopy(t)
+	out := filepath.Join(t.TempDir(), "public")
+	var previous []string
+	finish := func(_ context.Context, built, prev string) error {
+		previous = append(previous, prev)
+		return os.WriteFile(filepath.Join(built, "extra.txt"), []byte("added"), 0o644)
+	}
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, OutDir: out, Finish: finish}), qt.IsNil)
+	first := readTree(t, out)
+	qt.Assert(t, string(first["extra.txt"]), qt.Equals, "added")
+	fail := func(context.Context, string, string) error { return errors.New("打印失败") }
+	err := build(t, context.Background(), Options{ProjectDir: project, OutDir: out, Finish: fail})
+	qt.Assert(t, err, qt.ErrorMatches, "打印失败")
+	qt.Assert(t, readTree(t, out), qt.DeepEquals, first)
+	qt.Assert(t, build(t, context.Background(), Options{ProjectDir: project, OutDir: out, Finish: finish}), qt.IsNil)
+	qt.Assert(t, previous, qt.DeepEquals, []string{"", out})
+}

@@ -68,50 +68,141 @@ func (g *gen) cadreDates() (volunteer.Date, volunteer.Date) {
 	return g.s.cal.deadline - 5, g.s.cal.a2 - 10
 }
 
+// when says when a cadre registers.
+type when uint8
+
+const (
+	early when = iota // among the unit's first registrants, by the first list
+	push              // in the push between the first list and the first assessment
+	late              // between the first assessment and the second list (the story's)
+	never             // not at all (the story's)
+)
+
+// storyCadres pins the story's posts, by unit and position, to when their
+// cadres register: the first part-time cadre of three towns of
+// lateTownCadresID late, the second 中队辅导员 of lateSquadronID late, and
+// the 少先队总辅导员 and last part-time cadre of missingCadresID never.
+// Towns are taken in order among those with someone registering late, so
+// that the story holds whenever it can.
+func (g *gen) storyCadres() map[[2]int]when {
+	u := g.units
+	out := map[[2]int]when{}
+	key := func(i int, pos volunteer.Position, k int) [2]int { return [2]int{i, int(pos)<<8 | k} }
+	for i := range u.Len() {
+		x := u.At(i)
+		sl := cadreSlots(u, i)
+		switch x.ID {
+		case lateTownCadresID:
+			n := 0
+			for _, c := range u.Children(i) {
+				if n < 3 && cadreSlots(u, c)[volunteer.PartTimeCadre] > 0 && len(g.lateWindow(c)) > 0 {
+					out[key(c, volunteer.PartTimeCadre, 0)] = late
+					n++
+				}
+			}
+		case lateSquadronID:
+			if sl[volunteer.SquadronCounselor] >= 2 {
+				out[key(i, volunteer.SquadronCounselor, 1)] = late
+			}
+		case missingCadresID:
+			out[key(i, volunteer.ChiefCounselor, 0)] = never
+			if n := sl[volunteer.PartTimeCadre]; n > 0 {
+				out[key(i, volunteer.PartTimeCadre, n-1)] = never
+			}
+		}
+	}
+	return out
+}
+
+// lateWindow is the unit's own people who register after the first
+// assessment and by the second cadres list.
+func (g *gen) lateWindow(i int) []uint32 {
+	s := g.s
+	_, d2 := g.cadreDates()
+	list := s.byUnit[i]
+	lo := g.firstAfter(list, s.cal.a1)
+	hi := g.firstAfter(list, d2)
+	return list[lo:hi]
+}
+
+// firstAfter is the index of the first of a unit's people registered after d.
+func (g *gen) firstAfter(list []uint32, d volunteer.Date) int {
+	n, _ := slices.BinarySearchFunc(list, d+1, func(x uint32, d volunteer.Date) int { return int(g.s.dayOf(x) - d) })
+	return n
+}
+
 // planCadres fills every post. Cadres register early, so most posts go to
-// the unit's first registrants; about 4% to someone who registers only
-// between the two lists, about 7% to someone who never registers. A few
-// rows give only a mobile number, or in the second list only a volunteer id.
+// the unit's first registrants, by the first list's date; about 4% (never a
+// full-time cadre: they must be in the core teams of 4/24) to someone who
+// registers in the push before the first assessment. The story's posts (see
+// storyCadres) go to someone who registers after the first assessment, or
+// to someone who never does. Cadres are adults, also in schools. A few rows
+// give only a mobile number, or in the second list only a volunteer id.
 func (g *gen) planCadres() []cadre {
 	s := g.s
 	d1, d2 := g.cadreDates()
 	r := rand.New(rand.NewPCG(s.seed, 2))
+	plan := g.storyCadres()
 	var out []cadre
 	for i := range g.units.Len() {
 		sl := cadreSlots(g.units, i)
 		list := s.byUnit[i]
-		lo, _ := slices.BinarySearchFunc(list, d1+1, func(x uint32, d volunteer.Date) int { return int(s.dayOf(x) - d) })
-		hi, _ := slices.BinarySearchFunc(list, d2+1, func(x uint32, d volunteer.Date) int { return int(s.dayOf(x) - d) })
+		byD1 := g.firstAfter(list, d1)
+		pushLo, pushHi := byD1, g.firstAfter(list, s.cal.a1)
+		lateLo, lateHi := pushHi, g.firstAfter(list, d2)
 		taken := make(map[int]bool)
 		next := 0
+		// pick takes the first free person in list[lo:hi] from a random start.
+		pick := func(lo, hi int, random bool) (uint32, bool) {
+			if hi <= lo {
+				return 0, false
+			}
+			j := lo
+			if random {
+				j += r.IntN(hi - lo)
+			}
+			for k := 0; k < hi-lo; k++ {
+				if !taken[j] {
+					taken[j] = true
+					return list[j], true
+				}
+				j = lo + (j-lo+1)%(hi-lo)
+			}
+			return 0, false
+		}
 		for _, pos := range volunteer.Positions {
-			for range sl[pos] {
+			for k := range sl[pos] {
 				c := cadre{unit: i, pos: pos}
-				x := r.Float64()
-				switch {
-				case x < 0.07:
+				w, ok := plan[[2]int{i, int(pos)<<8 | k}]
+				if !ok && r.Float64() < 0.04 && pos != volunteer.FullTimeCadre {
+					w = push
+				}
+				var found bool
+				switch w {
+				case push:
+					c.serial, found = pick(pushLo, pushHi, true)
+				case late:
+					c.serial, found = pick(lateLo, lateHi, false)
+				case never:
 					c.serial = s.extra()
-				case x < 0.11 && hi > lo:
-					j := lo + r.IntN(hi-lo)
-					for k := 0; k < hi-lo && taken[j]; k++ {
-						j = lo + (j-lo+1)%(hi-lo)
-					}
-					if taken[j] {
-						c.serial = s.extra()
-					} else {
-						taken[j] = true
-						c.serial = list[j]
-					}
-				default:
-					for next < hi && taken[next] {
+					found = true
+				}
+				if !found {
+					// The window is empty (a tiny season): the next of the
+					// first registrants if they register by the first
+					// assessment, else nobody.
+					for next < len(list) && taken[next] {
 						next++
 					}
-					if next < hi {
+					if next < len(list) && s.dayOf(list[next]) <= s.cal.a1 {
 						taken[next] = true
 						c.serial = list[next]
 					} else {
 						c.serial = s.extra()
 					}
+				}
+				if int(c.serial) < len(s.people) {
+					s.people[c.serial].role = roleAdult
 				}
 				out = append(out, c)
 			}

@@ -11,6 +11,7 @@ type member struct {
 	serial uint32
 	post   string // 队长, 副队长, 专职团干部 or 队员
 	second bool   // joined after the first core roster
+	left   bool   // left before the second core roster
 }
 
 // team is one core team, named after its unit.
@@ -34,24 +35,26 @@ func (g *gen) coreMinimum(k volunteer.Kind) int {
 }
 
 // planCore forms the teams: the city's, every county's and school's, and
-// those of about a third of the towns, each a little above its minimum,
-// from people of the unit (its parts included) registered by the first
-// roster's date. Full-time cadres join their unit's team first, all but one.
-// The story's short team stays four below its minimum and one school's team
-// has no WeChat group. Then the overlaps the notice forbids: four people in
-// two teams and one in three. The second roster adds a few members to most
-// teams.
+// those of about a third of the towns (always one of tripleCountyID's),
+// each a little above its minimum, from people of the unit (its parts
+// included) registered by the first roster's date. Full-time cadres join
+// their unit's team, all but one of cadreOutOfCoreID's, who joins only by
+// the second roster. The short team (shortTeamID) is two below its minimum,
+// then one; one school's team has no WeChat group. Then the overlaps the
+// notice forbids (see overlap). The second roster adds a few members to
+// most teams.
 func (g *gen) planCore(cadres []cadre) []*team {
 	s, u := g.s, g.units
 	r := rand.New(rand.NewPCG(s.seed, 3))
 	c1, c2 := g.coreDates()
+	tripleTown := g.tripleTown()
 	var teams []*team
 	byUnit := make([]*team, u.Len())
 	for i := range u.Len() {
 		x := u.At(i)
 		switch x.Kind {
 		case volunteer.Town:
-			if hashN(x.ID, "team", 3) != 0 || g.forms[i].plain != x.Name {
+			if i != tripleTown && (hashN(x.ID, "team", 3) != 0 || g.forms[i].plain != x.Name) {
 				continue
 			}
 		case volunteer.City, volunteer.County, volunteer.School, volunteer.University:
@@ -67,18 +70,19 @@ func (g *gen) planCore(cadres []cadre) []*team {
 	}
 
 	used := make([]bool, len(s.people))
-	// Full-time cadres first, all but the first of the story's unit.
+	// Full-time cadres first; the first of the story's unit joins late.
 	skipped := false
 	for _, c := range cadres {
 		t := byUnit[c.unit]
 		if c.pos != volunteer.FullTimeCadre || t == nil || s.dayOf(c.serial) == 0 || s.dayOf(c.serial) > c1 {
 			continue
 		}
+		m := member{serial: c.serial, post: volunteer.FullTimeCadre.Label()}
 		if u.At(c.unit).ID == cadreOutOfCoreID && !skipped {
 			skipped = true
-			continue
+			m.second = true
 		}
-		t.members = append(t.members, member{serial: c.serial, post: volunteer.FullTimeCadre.Label()})
+		t.members = append(t.members, m)
 		used[c.serial] = true
 	}
 	// The city's team last: it draws on everyone.
@@ -106,9 +110,15 @@ func (g *gen) planCore(cadres []cadre) []*team {
 			target, more = least+hashN(x.ID, "core", 8), hashN(x.ID, "more", 5)
 		}
 		if x.ID == shortTeamID {
-			target, more = least-4, 2
+			target, more = least-2, 1
 		}
-		first := g.draw(r, t, target-len(t.members), c1, used, false)
+		inFirst := 0
+		for _, m := range t.members {
+			if !m.second {
+				inFirst++
+			}
+		}
+		first := g.draw(r, t, target-inFirst, c1, used, false)
 		t.members = append(t.members, first...)
 		posts := 0
 		for k := range t.members {
@@ -150,71 +160,61 @@ func (g *gen) draw(r *rand.Rand, t *team, n int, d volunteer.Date, used []bool, 
 	return out
 }
 
-// overlap puts a few members in a second team, one in a third: a member of
-// the first county's team and of the second's also in the city's; a town
-// team's member also in its county's; the first school's member also in the
-// city's; and another town team's member in its county's and the city's.
+// tripleTown is the town whose team's member also stands in its county's
+// and the city's: the first of tripleCountyID's towns with a plain name; -1
+// if there is none.
+func (g *gen) tripleTown() int {
+	u := g.units
+	for i := range u.Len() {
+		if u.At(i).ID != tripleCountyID {
+			continue
+		}
+		for _, c := range u.Children(i) {
+			if g.forms[c].plain == u.At(c).Name {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+// overlap puts two members in more than one team, as the notice forbids:
+// a member of tripleCountyID's town team also in the county's team and the
+// city's, on both rosters; and a member of doubleSchoolID's team also in the
+// city's on the first roster, taken off it by the second.
 func (g *gen) overlap(teams []*team) {
 	u := g.units
 	var city *team
-	var counties, schools []*team
-	towns := make(map[int][]*team) // by county
+	byID := map[string]*team{}
 	for _, t := range teams {
-		switch u.At(t.unit).Kind {
-		case volunteer.City:
+		byID[u.At(t.unit).ID] = t
+		if u.At(t.unit).Kind == volunteer.City {
 			city = t
-		case volunteer.County:
-			counties = append(counties, t)
-		case volunteer.Town:
-			towns[u.Parent(t.unit)] = append(towns[u.Parent(t.unit)], t)
-		default:
-			schools = append(schools, t)
 		}
 	}
-	taken := make(map[uint32]bool)
 	pick := func(t *team) (uint32, bool) {
 		for k := len(t.members) / 2; k < len(t.members); k++ {
-			if m := t.members[k]; !m.second && m.post == "队员" && !taken[m.serial] {
-				taken[m.serial] = true
+			if m := t.members[k]; !m.second && m.post == "队员" {
 				return m.serial, true
 			}
 		}
 		return 0, false
 	}
-	join := func(serial uint32, ts ...*team) {
-		for _, t := range ts {
-			if t != nil {
-				t.members = append(t.members, member{serial: serial, post: "队员"})
+	if town := g.tripleTown(); town >= 0 && city != nil {
+		county := byID[tripleCountyID]
+		for _, t := range teams {
+			if t.unit != town || county == nil {
+				continue
+			}
+			if p, ok := pick(t); ok {
+				county.members = append(county.members, member{serial: p, post: "队员"})
+				city.members = append(city.members, member{serial: p, post: "队员"})
 			}
 		}
 	}
-	for _, t := range counties[:min(2, len(counties))] {
-		if p, ok := pick(t); ok {
-			join(p, city)
-		}
-	}
-	if len(schools) > 0 {
-		if p, ok := pick(schools[0]); ok {
-			join(p, city)
-		}
-	}
-	done := 0
-	for _, c := range counties[min(2, len(counties)):] {
-		ts := towns[c.unit]
-		if len(ts) == 0 {
-			continue
-		}
-		p, ok := pick(ts[0])
-		if !ok {
-			continue
-		}
-		if done == 0 {
-			join(p, c)
-		} else {
-			join(p, c, city)
-		}
-		if done++; done == 2 {
-			break
+	if school := byID[doubleSchoolID]; school != nil && city != nil {
+		if p, ok := pick(school); ok {
+			city.members = append(city.members, member{serial: p, post: "队员", left: true})
 		}
 	}
 }
@@ -244,7 +244,7 @@ func (g *gen) coreFile(teams []*team, second bool, d volunteer.Date, name string
 	var rows []row
 	for _, t := range teams {
 		for _, m := range t.members {
-			if second || !m.second {
+			if second && !m.left || !second && !m.second {
 				rows = append(rows, row{t, m})
 			}
 		}

@@ -16,7 +16,7 @@ import (
 // Options tune a season. The zero value is the realistic one.
 type Options struct {
 	// Volunteers is how many people register over the season; 0 means about
-	// the sum of the quotas at the story's completions (13,759 for Meizhou).
+	// the sum of the quotas at the story's completions (13,658 for Meizhou).
 	Volunteers int
 	// Seed picks the people and their times; the story does not depend on it.
 	Seed uint64

@@ -263,7 +263,8 @@ func TestGenerate_CountsMatchRosters(t *testing.T) {
 	}
 }
 
-// TestGenerate_Story checks the fixed story at the first assessment and at the end.
+// TestGenerate_Story checks the fixed story at the two assessments and at
+// the end: who is at quota when.
 func TestGenerate_Story(t *testing.T) {
 	dir, sum, res := defaultSeason(t)
 	u := res.units
@@ -273,24 +274,26 @@ func TestGenerate_Story(t *testing.T) {
 	for _, c := range ofKind(all, volunteer.Counts) {
 		on[c.file.Date] = c.counts
 	}
-	lagging := map[string]bool{"pingyuan": true, "fengshun": true, "yishu": true, "jixie": true}
 	for _, i := range u.Children(u.Root()) {
 		x := u.At(i)
-		at := float64(on[cal.a1][i]) / float64(x.Quota)
+		a1 := float64(on[cal.a1][i]) / float64(x.Quota)
+		a2 := float64(on[cal.a2][i]) / float64(x.Quota)
 		end := float64(on[cal.last][i]) / float64(x.Quota)
-		switch {
-		case x.ID == "meijiang":
-			if at < 1 || end < 1.25 || end > 1.35 {
-				t.Errorf("%s overshoots: %.0f%% at 4/25, %.0f%% at the end", x.Name, at*100, end*100)
-			}
-		case lagging[x.ID]:
-			if at < 0.55 || at > 0.75 || end < 0.88 {
-				t.Errorf("%s lags: %.0f%% at 4/25, then catches up to %.0f%%", x.Name, at*100, end*100)
-			}
-		default:
-			if at < 0.8 || end < 0.9 || end > 1.1 {
-				t.Errorf("%s: %.0f%% at 4/25, %.0f%% at the end", x.Name, at*100, end*100)
-			}
+		var ok bool
+		switch x.ID {
+		case "meijiang": // overshoots
+			ok = a1 >= 1.05 && end >= 1.08 && end <= 1.2
+		case "pingyuan", "fengshun": // lag, still short on 6/25
+			ok = a1 >= 0.55 && a1 <= 0.75 && a2 >= 0.8 && a2 < 0.95 && end < 0.95
+		case "yishu", "jixie": // lag, then catch up
+			ok = a1 >= 0.55 && a1 <= 0.75 && a2 >= 1 && end <= 1.1
+		case "yuedong", "zhiye": // a little short on 4/25
+			ok = a1 >= 0.9 && a1 < 0.99 && a2 >= 1 && end <= 1.1
+		default: // at quota by 4/25
+			ok = on[cal.a1][i] >= x.Quota && a1 <= 1.1 && a2 >= a1 && end <= 1.1
+		}
+		if !ok || a2 > end {
+			t.Errorf("%s: %.1f%% on 4/25, %.1f%% on 6/25, %.1f%% at the end", x.Name, a1*100, a2*100, end*100)
 		}
 	}
 
@@ -462,7 +465,7 @@ func TestGenerate_Cadres(t *testing.T) {
 			t.Errorf("%s: %d mobile-only rows", l.file.Path, mobileOnly)
 		}
 		share := float64(found[k]) / float64(len(l.cadres))
-		if share < 0.75 || share > 0.97 {
+		if share < [2]float64{0.85, 0.99}[k] || share >= 1 {
 			t.Errorf("%s: %d of %d cadres registered by %s", l.file.Path, found[k], len(l.cadres), l.file.Date)
 		}
 		for i := range u.Len() {
@@ -489,8 +492,9 @@ func TestGenerate_Cadres(t *testing.T) {
 }
 
 // TestGenerate_Core: sizes against the minimums, the short team, the
-// overlaps (four people in two teams, one in three), the team without a
-// WeChat group, members registered, and full-time cadres in teams but one.
+// overlaps (one person in two teams on the first roster only, one in three
+// on both), the team without a WeChat group, members registered, and
+// full-time cadres in teams, but one on the first roster.
 func TestGenerate_Core(t *testing.T) {
 	dir, sum, res := defaultSeason(t)
 	u := res.units
@@ -546,28 +550,45 @@ func TestGenerate_Core(t *testing.T) {
 		for _, n := range teamsOf {
 			in[n]++
 		}
-		if in[2] != 4 || in[3] != 1 || len(in) != 3 {
-			t.Errorf("%s: people by number of teams %v, want 4 in two and 1 in three", f.file.Path, in)
+		want := map[int]int{2: 1, 3: 1}
+		if f.file.Date == files[1].file.Date {
+			want = map[int]int{3: 1}
+		}
+		if in[2] != want[2] || in[3] != want[3] || len(in) != 1+len(want) {
+			t.Errorf("%s: people by number of teams %v, want %v more than one", f.file.Path, in, want)
 		}
 	}
-	// Full-time cadres registered by the first core roster stand in a team, all but one.
-	inTeam := map[string]bool{}
-	for _, m := range files[0].core {
-		inTeam[m.vid] = true
-	}
+	// Full-time cadres stand in a team, all but one on the first core roster.
 	cad := ofKind(all, volunteer.Cadres)[1]
-	out := 0
-	for _, c := range cad.cadres {
-		p, ok := byKey[c.vid]
-		if c.pos == volunteer.FullTimeCadre && ok && p.day <= files[0].file.Date && !inTeam[c.vid] {
-			out++
+	for k, f := range files {
+		inTeam := map[string]bool{}
+		for _, m := range f.core {
+			p := byKey[m.vid+m.idno]
+			inTeam[p.vid] = true
 		}
-	}
-	if out != 1 {
-		t.Errorf("%d registered full-time cadres in no core team, want 1", out)
+		out := 0
+		for _, c := range cad.cadres {
+			p, ok := byKey[c.vid]
+			if c.pos == volunteer.FullTimeCadre && (!ok || p.day > files[0].file.Date) {
+				t.Errorf("full-time cadre %s not registered by the first core roster", c.vid+c.idno+c.mobile)
+			}
+			if c.pos == volunteer.FullTimeCadre && ok && !inTeam[c.vid] {
+				out++
+				if u.At(c.unit).ID != cadreOutOfCoreID {
+					t.Errorf("%s: a full-time cadre of %s in no team", f.file.Path, u.At(c.unit).Name)
+				}
+			}
+		}
+		if out != 1-k {
+			t.Errorf("%s: %d full-time cadres in no core team, want %d", f.file.Path, out, 1-k)
+		}
 	}
 }
 
+// TestGenerate_Projects: the second export extends the first; every
+// county's and school's project reaches its threshold but the story's (one
+// rising above it by the second export, one below on both, one with
+// 组织人数 0); one town has no project; the four actions all used.
 func TestGenerate_Projects(t *testing.T) {
 	dir, sum, res := defaultSeason(t)
 	u := res.units
@@ -575,6 +596,10 @@ func TestGenerate_Projects(t *testing.T) {
 	files := ofKind(exports(t, dir, sum, res), volunteer.Projects)
 	if len(files) != 2 || len(files[0].projects) >= len(files[1].projects) {
 		t.Fatalf("projects files: %d", len(files))
+	}
+	cal, _ := newCalendar(rules)
+	if files[0].file.Date != cal.a1-1 || files[1].file.Date != cal.a2-1 {
+		t.Errorf("projects exported on %s and %s, want the eves of the assessments", files[0].file.Date, files[1].file.Date)
 	}
 	ids := map[string]bool{}
 	for _, p := range files[1].projects {
@@ -585,53 +610,45 @@ func TestGenerate_Projects(t *testing.T) {
 			t.Errorf("project %s of the first export is not in the second", p.id)
 		}
 	}
-	own := map[int]int{}
-	any := map[int]bool{}
-	actions := map[string]bool{}
-	zero, below := 0, map[string]int{}
-	for _, p := range files[1].projects {
-		any[p.unit] = true
-		actions[p.action] = true
-		threshold := rules.ThemeParticipation
-		if p.typ == volunteer.OwnProject.Label() {
-			own[p.unit]++
-			threshold = rules.OwnParticipation
-		} else if p.typ != volunteer.ThemeProject.Label() {
-			t.Errorf("project %s: type %q", p.id, p.typ)
-		}
-		switch {
-		case p.base == 0:
-			zero++
-			if u.At(p.unit).ID != zeroBaseID {
-				t.Errorf("project %s of %s has 组织人数 0", p.id, u.At(p.unit).Name)
+	for k, f := range files {
+		any := map[int]bool{}
+		actions := map[string]bool{}
+		zero, below, towns := []string{}, []string{}, 0
+		for _, p := range f.projects {
+			any[p.unit] = true
+			actions[p.action] = true
+			threshold := rules.ThemeParticipation
+			if p.typ == volunteer.OwnProject.Label() {
+				threshold = rules.OwnParticipation
+			} else if p.typ != volunteer.ThemeProject.Label() {
+				t.Errorf("project %s: type %q", p.id, p.typ)
 			}
-		case float64(p.participants) < threshold*float64(p.base):
-			below[p.typ]++
+			x := u.At(p.unit)
+			switch {
+			case p.base == 0:
+				zero = append(zero, x.ID)
+			case float64(p.participants) >= threshold*float64(p.base):
+			case x.Kind == volunteer.Town:
+				towns++
+			default:
+				below = append(below, x.ID)
+			}
 		}
-	}
-	if zero != 1 || below["自主发起"] < 10 || below["上级主题活动"] < 5 || len(actions) != 4 {
-		t.Errorf("base 0: %d; below threshold: %v; actions %v", zero, below, actions)
-	}
-	var few, none []string
-	for i := range u.Len() {
-		x := u.At(i)
-		if least := rules.ProjectMinimum[x.Kind]; least > 0 && own[i] < least {
-			few = append(few, x.ID)
+		slices.Sort(below)
+		wantBelow := [][]string{{risingShareID, lowShareID}, {lowShareID}}[k]
+		slices.Sort(wantBelow)
+		if !slices.Equal(zero, []string{zeroBaseID}) || !slices.Equal(below, wantBelow) || towns == 0 || len(actions) != 4 {
+			t.Errorf("%s: base 0 in %v; below threshold %v and in %d towns; actions %v", f.file.Path, zero, below, towns, actions)
 		}
-		if x.Kind != volunteer.City && !any[i] {
-			none = append(none, x.ID)
+		var none []string
+		for i := range u.Len() {
+			if x := u.At(i); x.Kind != volunteer.City && !any[i] {
+				none = append(none, x.ID)
+			}
 		}
-	}
-	if !slices.Equal(none, []string{noProjectsID}) {
-		t.Errorf("units without projects: %v", none)
-	}
-	for _, f := range fewProjects {
-		if !slices.Contains(few, f.id) {
-			t.Errorf("%s should be below the minimum", f.id)
+		if !slices.Equal(none, []string{noProjectsID}) {
+			t.Errorf("%s: units without projects: %v", f.file.Path, none)
 		}
-	}
-	if len(few) > 20 {
-		t.Errorf("%d units below the minimum: %v", len(few), few)
 	}
 }
 

@@ -22,6 +22,8 @@ type project struct {
 	published    volunteer.Date
 	ends         volunteer.Date
 	participants int
+	early        int  // participants in the first export, when filling
+	filling      bool // still filling up at the first export: early participants there
 	base         int
 }
 
@@ -48,10 +50,10 @@ var topics = [][]string{
 	{"留守儿童网络关爱", "网上爱心助学", "关爱空巢老人线上行"},
 }
 
-// projectDates are the two projects exports' dates: the eve of the first
-// assessment and two days before the season's end.
+// projectDates are the two projects exports' dates: the eves of the two
+// assessments.
 func (g *gen) projectDates() (volunteer.Date, volunteer.Date) {
-	return g.s.cal.a1 - 1, g.s.cal.last - 2
+	return g.s.cal.a1 - 1, g.s.cal.a2 - 1
 }
 
 func (g *gen) actions() []string {
@@ -61,19 +63,22 @@ func (g *gen) actions() []string {
 	return volunteer.DefaultRules().Actions
 }
 
-// planProjects gives every county, school and town its own projects for
-// the season, about the yearly minimum or a little more (the story's units
-// fewer, one town none), spread from ten days before registration opens to
-// the second export, and a few theme activities. 组织人数 is the unit's
-// registered volunteers on the day; about one project in five falls short
-// of its participation threshold, and one has 组织人数 0.
+// planProjects gives every county, school and town its own projects:
+// some published by the first export (from ten days before registration
+// opens), more by the second, so that each is on track for the yearly
+// minimum on both assessments but for the story's (fewProjects; a few towns
+// behind, one town with none); and a few theme activities. 组织人数 is the
+// unit's registered volunteers on the day. Every project of a county or
+// school reaches its participation threshold but the story's: one of
+// risingShareID's below it on the first export, above on the second; one of
+// lowShareID's below it on both; one of zeroBaseID's with 组织人数 0. In a
+// few towns (not assessed) one project falls short.
 func (g *gen) planProjects() []project {
 	s, u := g.s, g.units
 	r := rand.New(rand.NewPCG(s.seed, 4))
 	acts := g.actions()
-	_, p2 := g.projectDates()
+	p1, p2 := g.projectDates()
 	from := s.cal.start - 10
-	span := int(p2-from) + 1
 	var out []project
 	for i := range u.Len() {
 		x := u.At(i)
@@ -81,46 +86,72 @@ func (g *gen) planProjects() []project {
 		if least == 0 {
 			least = volunteer.DefaultRules().ProjectMinimum[x.Kind]
 		}
-		var own, theme int
+		// Own projects due by each assessment, pro rata to the year.
+		due := func(d volunteer.Date) int {
+			jan1 := volunteer.NewDate(d.Year(), 1, 1)
+			return int(math.Ceil(float64(least*(jan1.DaysUntil(d)+1)) / float64(jan1.DaysUntil(volunteer.NewDate(d.Year()+1, 1, 1)))))
+		}
+		need1, need2 := due(s.cal.a1), due(s.cal.a2)
+		more := func(extra int) int { return max(need2-need1, 0) + extra }
+		var n1, n2, theme int
 		switch x.Kind {
 		case volunteer.City:
-			own, theme = 4, 2
+			n1, n2, theme = need1, more(1), 2
 		case volunteer.County:
-			own, theme = least+hashN(x.ID, "projects", 4), 2+hashN(x.ID, "themes", 2)
+			n1, n2, theme = need1+hashN(x.ID, "projects", 2), more(1+hashN(x.ID, "more", 3)), 2+hashN(x.ID, "themes", 2)
 		case volunteer.Town:
-			own = least + hashN(x.ID, "projects", 3)
+			n1, n2 = need1+hashN(x.ID, "projects", 2), more(hashN(x.ID, "more", 2))
 			if hashN(x.ID, "few", 9) == 0 {
-				own = least / 2
+				n1, n2 = max(need1-1, 0), 0
 			}
 			if hashN(x.ID, "themes", 4) == 0 {
 				theme = 1
 			}
 		default:
-			own, theme = least+hashN(x.ID, "projects", 3), 2
+			n1, n2, theme = need1+hashN(x.ID, "projects", 2), more(hashN(x.ID, "more", 3)), 2
 		}
 		for _, f := range fewProjects {
 			if f.id == x.ID {
-				own = f.n
+				n1, n2 = f.n1, f.n2
 			}
 		}
 		if x.ID == noProjectsID {
-			own, theme = 0, 0
+			n1, n2, theme = 0, 0, 0
 		}
 		h := hashN(x.ID, "action", len(acts))
-		for j := range own {
-			d := from + volunteer.Date(int((float64(j)+r.Float64())*float64(span)/float64(own)))
+		short := x.Kind == volunteer.Town && hashN(x.ID, "short", 6) == 0
+		var mine []project
+		for j := range n1 + n2 {
+			// The first n1 spread over [from, p1], the others over (p1, p2].
+			lo, span, k, n := from, int(p1-from)+1, j, n1
+			if j >= n1 {
+				lo, span, k, n = p1+1, int(p2-p1), j-n1, n2
+			}
+			d := lo + volunteer.Date(int((float64(k)+r.Float64())*float64(span)/float64(n)))
 			a := (j + h) % len(acts)
 			title := fmt.Sprintf("%s“%s”志愿服务", g.forms[i].plain, topics[a%len(topics)][(j/len(acts)+h)%len(topics[a%len(topics)])])
-			p := g.project(r, i, d, p2, title, a, volunteer.OwnProject)
-			if j == 0 && x.ID == zeroBaseID {
-				p.base = 0
-			}
-			out = append(out, p)
+			p := g.project(r, i, d, lo+volunteer.Date(span-1), title, a, volunteer.OwnProject, short && j == 0)
+			mine = append(mine, p)
 		}
+		// The story's projects: the last of the first export's.
+		if n1 > 0 {
+			p := &mine[n1-1]
+			switch x.ID {
+			case zeroBaseID:
+				p.base = 0
+			case risingShareID:
+				p.early, p.filling = int(float64(p.base)*0.41), true
+				p.participants = int(math.Ceil(float64(p.base) * 0.58))
+				p.ends = max(p.ends, s.cal.a1+20)
+			case lowShareID:
+				p.participants = int(float64(p.base) * 0.36)
+			}
+		}
+		out = append(out, mine...)
 		for k := range theme {
 			th := themes[(h+k)%len(themes)]
 			out = append(out, g.project(r, i, volunteer.NewDate(s.cal.first.Year(), th.month, th.day), p2,
-				th.title, th.action%len(acts), volunteer.ThemeProject))
+				th.title, th.action%len(acts), volunteer.ThemeProject, false))
 		}
 	}
 	slices.SortStableFunc(out, func(a, b project) int {
@@ -137,13 +168,13 @@ func (g *gen) planProjects() []project {
 }
 
 // project fills in one project published on d, or, if the unit has nobody
-// registered yet, on the first day it has someone (never after last).
-func (g *gen) project(r *rand.Rand, unit int, d, last volunteer.Date, title string, action int, typ volunteer.ProjectType) project {
+// registered yet, on the first day it has someone (never after last). Its
+// participation reaches the threshold of its type, or falls short if asked.
+func (g *gen) project(r *rand.Rand, unit int, d, last volunteer.Date, title string, action int, typ volunteer.ProjectType, short bool) project {
 	for d < last && g.s.registeredBy(unit, d) == 0 {
 		d++
 	}
 	base := g.s.registeredBy(unit, d)
-	// About one in five falls short of its threshold; the others reach it.
 	threshold, rate := g.rules.OwnParticipation, 0.5+float64(0.4*r.Float64())
 	if typ == volunteer.ThemeProject {
 		threshold, rate = g.rules.ThemeParticipation, 0.8+float64(0.18*r.Float64())
@@ -153,7 +184,7 @@ func (g *gen) project(r *rand.Rand, unit int, d, last volunteer.Date, title stri
 	}
 	need := int(math.Ceil(float64(base) * threshold))
 	participants := max(int(math.Round(float64(base)*rate)), need)
-	if r.IntN(5) == 0 && need > 0 {
+	if short && need > 0 {
 		participants = int(float64(need) * (0.55 + float64(0.4*r.Float64())))
 	}
 	return project{title: title, unit: unit, action: action, typ: typ, published: d,
@@ -166,7 +197,13 @@ func (g *gen) projects(list []project) error {
 	header := []string{"项目编号", "项目名称", "发起组织", "行动类别", "项目类型", "发布日期", "结束日期", "参与人数", "组织人数"}
 	first := slices.Clone(header)
 	first[0] = "项目编号（ＩＤ）"
-	if err := g.projectsFile(list, firstFile, p1, "项目_"+fileDate(p1, "")+".csv", platformCSV, first, dateISO, orgLeague); err != nil {
+	early := slices.Clone(list)
+	for k := range early {
+		if early[k].filling {
+			early[k].participants = early[k].early
+		}
+	}
+	if err := g.projectsFile(early, firstFile, p1, "项目_"+fileDate(p1, "")+".csv", platformCSV, first, dateISO, orgLeague); err != nil {
 		return err
 	}
 	return g.projectsFile(list, lastFile, p2, "项目_"+fileDate(p2, "-")+".csv", excelCSV, header, dateChinese, orgMixed)

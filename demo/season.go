@@ -47,35 +47,58 @@ func newCalendar(r volunteer.Rules) (calendar, error) {
 
 func (c calendar) days() int { return int(c.last-c.first) + 1 }
 
-// The story, fixed by unit id so that every seed tells the same one. Units
-// not listed end the season at 95–107% of their quota and stand at 82–105%
-// on the first assessment, by a hash of their id.
+// The story, fixed by unit id so that every seed tells the same one: each
+// county's and school's completion on the first assessment (4/25), on the
+// second (6/25) and on the season's last day. Units not listed stand at
+// 100–102% on 4/25 (a few people more for the small ones) and grow a little
+// after, by a hash of their id. A unit's registrations are exact to within
+// three people of these, whatever the seed (see register).
 var story = []struct {
-	id          string
-	final, atA1 float64 // completion on the last day and on the first assessment
+	id                string
+	atA1, atA2, final float64
 }{
-	{"meijiang", 1.30, 1.12}, // 梅江区 overshoots
-	{"pingyuan", 0.91, 0.62}, // 平远县 lags, then catches up
-	{"fengshun", 0.93, 0.68}, // 丰顺县 lags
-	{"yishu", 0.90, 0.60},    // 梅州市艺术学校 lags
-	{"jixie", 0.92, 0.70},    // 梅州市机械技校 lags
+	{"meijiang", 1.07, 1.10, 1.11}, // 梅江区 overshoots
+	{"pingyuan", 0.62, 0.86, 0.87}, // 平远县 lags and is still short on 6/25
+	{"fengshun", 0.68, 0.89, 0.90}, // 丰顺县 likewise
+	{"yishu", 0.60, 1.04, 1.05},    // 梅州市艺术学校 lags, then catches up
+	{"jixie", 0.70, 1.06, 1.07},    // 梅州市机械技校 likewise
+	{"yuedong", 0.94, 1.02, 1.03},  // 粤东商学院 a little short on 4/25
+	{"zhiye", 0.96, 1.02, 1.03},    // 梅州市职业技术学校 likewise
 }
 
-// More of the story, for issue 4's exports. Each names a unit by id; where
-// units.csv has no such unit that part of the story is simply left out.
+// More of the story, for the cadres lists, core rosters and projects. Each
+// names a unit by id; where units.csv has no such unit that part of the
+// story is simply left out. With the registrations above it makes the two
+// assessments: on 4/25 six of the twenty counties and schools pass, each
+// other failing for a cause of its own; on 6/25 the second cadres list, core
+// roster and projects export have fixed most of it and fifteen pass.
 const (
-	shortTeamID      = "pingyuan"           // its core team stays below the minimum
-	noWeChatID       = "jiaotong"           // its core team has no WeChat group
-	noProjectsID     = "pingyuan-hetou"     // a town with no project at all
-	zeroBaseID       = "fengshun-xiaosheng" // one of its projects has 组织人数 0
-	cadreOutOfCoreID = "fengshun"           // one of its full-time cadres is in no core team
+	// Cadres lists (应注册名单).
+	lateTownCadresID = "xingning" // three of its towns' cadres register only after 4/25, before the second list
+	lateSquadronID   = "dongshan" // one of its two 中队辅导员 registers only after 4/25
+	missingCadresID  = "pingyuan" // two of its cadres never register
+
+	// Core rosters (骨干名单).
+	shortTeamID      = "wuhua"    // its team is two short of the minimum on 4/24, one short on 6/24
+	noWeChatID       = "jiaotong" // its team has no WeChat group (reported, not failing)
+	cadreOutOfCoreID = "jiaoling" // one of its full-time cadres is in no team on 4/24; joins by 6/24
+	tripleCountyID   = "meixian"  // one of its town team's members also stands in its team and the city's, on both rosters
+	doubleSchoolID   = "shifan"   // one of its team's members also stands in the city's on 4/24, no longer on 6/24
+
+	// Projects (项目).
+	noProjectsID  = "pingyuan-hetou" // a town with no project at all
+	zeroBaseID    = "fengshun"       // one of its projects has 组织人数 0 (it fails anyway)
+	risingShareID = "dabu"           // a project of its own below 50% on 4/24, above by 6/24
+	lowShareID    = "zhiye"          // a project of its own below 50% on both exports
 )
 
-// fewProjects pins the units below the minimum of own projects for the year.
+// fewProjects pins the units behind on their own projects on 4/25: n1 own
+// projects published by the first projects export (4/24) and n2 more by the
+// second (6/24). Pro rata to the yearly 8 they need 3 by 4/25 and 4 by 6/25.
 var fewProjects = []struct {
-	id string
-	n  int
-}{{"fengshun", 5}, {"pingyuan", 6}, {"yishu", 3}, {"jixie", 5}}
+	id     string
+	n1, n2 int
+}{{"zengxianzi", 2, 4}, {"yishu", 2, 3}}
 
 const (
 	cityShare = 0.004 // the city committee's own volunteers, of all
@@ -119,23 +142,28 @@ type season struct {
 	extras uint32 // next serial for a person who is in no roster
 }
 
-// storyOf gives a top-level unit's completion at the end and at the first assessment.
-func storyOf(id string) (final, atA1 float64) {
+// completion is a top-level unit's share of its quota registered on the two
+// assessments and on the season's last day.
+type completion struct{ atA1, atA2, final float64 }
+
+// storyOf gives a top-level unit's completions; quota is its quota (small
+// units get a few people more, so that rounding never tips them under).
+func storyOf(id string, quota int) completion {
 	for _, s := range story {
 		if s.id == id {
-			return s.final, s.atA1
+			return completion{s.atA1, s.atA2, s.final}
 		}
 	}
-	final = 0.95 + float64(0.12*unitHash(id, "final"))
-	return final, final * (0.86 + float64(0.12*unitHash(id, "a1")))
+	a1 := 1.001 + float64(0.015*unitHash(id, "a1")) + 4/float64(max(quota, 1))
+	a2 := a1 + 0.003 + float64(0.012*unitHash(id, "a2"))
+	return completion{a1, a2, a2 + 0.001 + float64(0.004*unitHash(id, "final"))}
 }
 
 // defaultVolunteers is about the sum of the quotas at the story's completions.
 func defaultVolunteers(units *volunteer.Units) int {
 	sum := 0.0
 	for _, t := range units.Children(units.Root()) {
-		f, _ := storyOf(units.At(t).ID)
-		sum += float64(quotaOr100(units, t)) * f
+		sum += float64(quotaOr100(units, t)) * storyOf(units.At(t).ID, quotaOr100(units, t)).final
 	}
 	return int(math.Round(sum / (1 - cityShare)))
 }
@@ -178,8 +206,7 @@ func (s *season) allocate(n int) {
 	s.own[root] = int(math.Round(float64(n) * cityShare))
 	w := make([]float64, len(tops))
 	for k, t := range tops {
-		f, _ := storyOf(u.At(t).ID)
-		w[k] = float64(quotaOr100(u, t)) * f
+		w[k] = float64(quotaOr100(u, t)) * storyOf(u.At(t).ID, quotaOr100(u, t)).final
 	}
 	var share func(i, n int)
 	share = func(i, n int) {
@@ -235,13 +262,15 @@ func largestRemainder(n int, w []float64) []int {
 }
 
 // curve gives, for one top-level unit, the share of its season's people
-// registered by the end of each day. The shape: a slow start before
-// registration opens, a ramp to the end of March, pushes before the
-// formation deadline and the first assessment, a slow second phase with a
-// smaller push before the second assessment, and weekends at half the
-// weekday rate. Laggards ramp up later and push less.
-func (c calendar) curve(final, atA1 float64) []float64 {
-	p1 := min(atA1/final, 1)
+// registered by the end of each day: exactly atA1/final at the end of the
+// first assessment's day and atA2/final at the end of the second's. The
+// shape: a slow start before registration opens, a ramp to the end of March,
+// pushes before the formation deadline and the first assessment, a slow
+// second phase with a smaller push before the second assessment, and
+// weekends at half the weekday rate. Laggards ramp up later and push less.
+func (c calendar) curve(st completion) []float64 {
+	p1 := min(st.atA1/st.final, 1)
+	p2 := min(max(st.atA2/st.final, p1), 1)
 	lag := p1 < 0.8
 	w := make([]float64, c.days())
 	for k := range w {
@@ -276,27 +305,24 @@ func (c calendar) curve(final, atA1 float64) []float64 {
 		}
 		w[k] = x
 	}
-	split := int(c.a1 - c.first + 1)
-	var s1, s2 float64
-	for k, x := range w {
-		if k < split {
-			s1 += x
-		} else {
-			s2 += x
-		}
-	}
+	// Three phases: to the first assessment, to the second, to the end.
+	ends := [3]int{int(c.a1 - c.first), int(c.a2 - c.first), len(w) - 1}
+	from := [3]float64{0, p1, p2}
+	to := [3]float64{p1, p2, 1}
 	cdf := make([]float64, len(w))
-	acc := 0.0
-	for k, x := range w {
-		if k < split {
-			acc += p1 * x / s1
-		} else {
-			acc += (1 - p1) * x / s2
+	k := 0
+	for ph := range 3 {
+		sum := 0.0
+		for j := k; j <= ends[ph]; j++ {
+			sum += w[j]
 		}
-		cdf[k] = acc
+		acc := 0.0
+		for ; k <= ends[ph]; k++ {
+			acc += w[k]
+			cdf[k] = from[ph] + (to[ph]-from[ph])*acc/sum
+		}
+		cdf[ends[ph]] = to[ph]
 	}
-	cdf[split-1] = p1
-	cdf[len(cdf)-1] = 1
 	return cdf
 }
 
@@ -317,46 +343,71 @@ func timeOfDay(r *rand.Rand) uint32 {
 	return uint32((8+h)*3600 + r.IntN(3600))
 }
 
-// register draws every person's unit and registration time. Each unit's
-// people registered by day d are floor(own × curve(d) + φ) with a random
-// phase φ, so the curves are met to within one person whatever the seed.
+// register draws every person's unit and registration time. A top-level
+// unit's people registered by day d are floor(N × curve(d) + φ), N its
+// people over the season and φ a random phase, so its curve is met to within
+// one person whatever the seed. Its registrants are dealt out to it and its
+// towns in a fixed order that keeps each within one person of its share
+// (the unit with the largest shortfall gets the next one), so every unit
+// follows its county's curve.
 func (s *season) register() {
 	u := s.units
 	root := u.Root()
 	r := rand.New(rand.NewPCG(s.seed, 1))
-	curves := make(map[int][]float64)
-	curveOf := make([][]float64, u.Len())
-	phase := make([]float64, u.Len())
-	total := 0
-	for i := range curveOf {
+	// A group is a top-level unit with its parts, or the city's own people.
+	type group struct {
+		members []int // units with people of their own, units.csv order
+		dealt   []int // per member: people dealt so far
+		total   int
+		cdf     []float64
+		phase   float64
+		n       int // people registered so far
+	}
+	var groups []*group
+	byTop := map[int]*group{}
+	for i, n := range s.own {
+		if n == 0 {
+			continue
+		}
 		t := s.top[i]
 		if t < 0 {
 			t = root
 		}
-		if curves[t] == nil {
-			var final, atA1 float64 = 1, 0.9
+		g := byTop[t]
+		if g == nil {
+			k := completion{0.9, 0.95, 1}
 			if t != root {
-				final, atA1 = storyOf(u.At(t).ID)
+				k = storyOf(u.At(t).ID, quotaOr100(u, t))
 			}
-			curves[t] = s.cal.curve(final, atA1)
+			g = &group{cdf: s.cal.curve(k), phase: r.Float64()}
+			byTop[t] = g
+			groups = append(groups, g)
 		}
-		curveOf[i] = curves[t]
-		phase[i] = r.Float64()
-		total += s.own[i]
+		g.members = append(g.members, i)
+		g.dealt = append(g.dealt, 0)
+		g.total += n
+	}
+	total := 0
+	for _, g := range groups {
+		total += g.total
 	}
 	s.people = make([]person, 0, total)
-	prev := make([]int, u.Len())
 	for day := range s.cal.days() {
 		from := len(s.people)
-		for i, n := range s.own {
-			if n == 0 {
-				continue
-			}
+		for _, g := range groups {
 			// float64() rounds the product: a fused multiply-add (arm64) could
 			// otherwise tip the floor and change the files from machine to machine.
-			c := min(int(float64(float64(n)*curveOf[i][day])+phase[i]), n)
-			for ; prev[i] < c; prev[i]++ {
-				s.people = append(s.people, person{t: uint32(day)*daySeconds + timeOfDay(r), unit: uint16(i)})
+			c := min(int(float64(float64(g.total)*g.cdf[day])+g.phase), g.total)
+			for ; g.n < c; g.n++ {
+				best, gap := 0, int64(math.MinInt64)
+				for k, i := range g.members {
+					// (n+1)·own/total − dealt, times total: integers, no rounding.
+					if x := int64(g.n+1)*int64(s.own[i]) - int64(g.dealt[k])*int64(g.total); x > gap {
+						best, gap = k, x
+					}
+				}
+				g.dealt[best]++
+				s.people = append(s.people, person{t: uint32(day)*daySeconds + timeOfDay(r), unit: uint16(g.members[best])})
 			}
 		}
 		slices.SortStableFunc(s.people[from:], func(a, b person) int { return cmp.Compare(a.t, b.t) })

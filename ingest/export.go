@@ -161,6 +161,10 @@ type rowReader struct {
 
 func (x *rowReader) reject(p *volunteer.Problem) {
 	p.Path = x.e.Path
+	// A value quoted in a reason may hold bytes that are not UTF-8 (a UTF-8
+	// file with a stray byte past the sniffed window).
+	p.Reason = strings.ToValidUTF8(p.Reason, "\uFFFD")
+	p.Column = strings.ToValidUTF8(p.Column, "\uFFFD")
 	x.e.Rejected++
 	x.e.Problems = append(x.e.Problems, *p)
 }

@@ -247,7 +247,7 @@ func (x *rowReader) projectRow(line int, r *projectRow) *volunteer.Problem {
 	if p != nil {
 		return p
 	}
-	title, p := x.required(fTitle, r.Title)
+	title, p := x.required(fTitle, strings.ToValidUTF8(r.Title, "\uFFFD"))
 	if p != nil {
 		return p
 	}

@@ -58,7 +58,8 @@ func decodeText(r io.Reader) (volunteer.Encoding, io.Reader, error) {
 		return "", nil, errZip
 	case bytes.IndexByte(head, 0) >= 0:
 		return "", nil, errBinary
-	case validUTF8Prefix(head):
+	case utf8.Valid(head) || len(head) == sniffSize && validUTF8Prefix(head):
+		// A rune cut off is fine only where the window cut it, not at the end.
 		return volunteer.UTF8, br, nil
 	}
 	return volunteer.GB18030, transform.NewReader(br, simplifiedchinese.GB18030.NewDecoder()), nil

@@ -43,8 +43,10 @@ func writeReport(w io.Writer, s *snapshot) {
 		fmt.Fprintln(w)
 	}
 	writeLagging(w, s)
-	fmt.Fprintln(w)
-	writeNotice(w, s)
+	if s.core != nil || s.mandatory != nil || s.projects != nil {
+		fmt.Fprintln(w)
+		writeNotice(w, s)
+	}
 }
 
 // filesListed is how many files the report lists one by one; beyond it,

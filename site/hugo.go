@@ -54,6 +54,10 @@ func newSites(o Options, r hugoRun) (*hugolib.HugoSites, error) {
 	flags.Set("resourceDir", filepath.Join(r.workDir, "resources"))
 	flags.Set("noBuildLock", true)
 	flags.Set("environment", env)
+	params := hmaps.Params{}
+	for k, v := range o.Params {
+		params[strings.ToLower(k)] = v
+	}
 	if r.baseURL != "" {
 		// Pages link to each other relatively (relativeURLs), which Hugo gets
 		// wrong under a base URL with a path: it would prefix the path again.
@@ -64,7 +68,10 @@ func newSites(o Options, r hugoRun) (*hugolib.HugoSites, error) {
 			return nil, err
 		}
 		flags.Set("baseURL", origin)
-		flags.Set("params", hmaps.Params{"publishurl": strings.TrimSuffix(r.baseURL, "/") + "/"})
+		params["publishurl"] = strings.TrimSuffix(r.baseURL, "/") + "/"
+	}
+	if len(params) > 0 {
+		flags.Set("params", params)
 	}
 	if o.GeneratedDir != "" {
 		flags.Set("module", hmaps.Params{

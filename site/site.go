@@ -39,6 +39,9 @@ type Options struct {
 	// Logger receives Hugo's warnings and errors and npm's output.
 	// Nil discards them.
 	Logger io.Writer
+	// Params are added to the site's params (keys in lower case), e.g.
+	// printed: the bulletins have their PDF and long image beside them.
+	Params map[string]any
 	// Finish, when set, runs on the built tree before it replaces OutDir
 	// (Build only), so what it adds (PDFs, images) is swapped in with the
 	// pages, and its failure leaves OutDir as it was. previous is the

@@ -11,7 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"qingwang/capture"
 	"qingwang/ingest"
+	"qingwang/printout"
 	"qingwang/site"
 	"qingwang/sitedata"
 )
@@ -22,6 +24,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("out", "public", "生成网站的文件夹；生成成功后才替换原有内容")
 	baseURL := fs.String("base-url", "", "网站发布后的地址，如 https://example.org/qingwang/（用于站点地图、订阅和二维码）")
 	verbose := fs.Bool("v", false, "打印各阶段的用时和内存")
+	pdf := fs.Bool("pdf", false, "用本机的 Chromium 为每期通报生成 A4 PDF（bulletin.pdf）和微信长图（share.png）")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -39,9 +42,29 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := b.stage("生成网站", func() error {
-		return site.Build(ctx, site.Options{ProjectDir: project, GeneratedDir: gen, OutDir: *out, BaseURL: *baseURL, Logger: stderr})
-	}); err != nil {
+	o := site.Options{ProjectDir: project, GeneratedDir: gen, OutDir: *out, BaseURL: *baseURL, Logger: stderr}
+	if *pdf {
+		browser, err := capture.Start(ctx)
+		switch {
+		case errors.Is(err, capture.ErrNoBrowser):
+			fmt.Fprintf(stderr, "注意：%v\n没有生成 PDF 和长图，网站照常生成。\n", err)
+		case err != nil:
+			return err
+		default:
+			defer browser.Close()
+			o.Params = map[string]any{"printed": true}
+			o.Finish = func(ctx context.Context, built, previous string) error {
+				return b.stage("打印通报", func() error {
+					st, err := printout.Make(ctx, browser, built, previous, printTabs)
+					if err == nil {
+						fmt.Fprintf(stdout, "通报 PDF 和长图：新生成 %d 期，未变沿用 %d 期，用时 %.1f 秒。\n", st.Made, st.Kept, st.Took.Seconds())
+					}
+					return err
+				})
+			}
+		}
+	}
+	if err := b.stage("生成网站", func() error { return site.Build(ctx, o) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "已生成网站 %s：通报 %d 期，每日情况 %d 天，单位页 %d 个，数据截至%s。\n",
@@ -51,6 +74,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return nil
 }
+
+// printTabs is how many bulletins are printed at once: two cores, and
+// Chromium's own processes.
+const printTabs = 3
 
 // pipeline runs the stages of build and serve: read, figure, write.
 type pipeline struct {

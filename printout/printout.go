@@ -51,6 +51,8 @@ func Make(ctx context.Context, b *capture.Browser, built, previous string, tabs 
 	if err != nil {
 		return Stats{}, err
 	}
+	superseded, _ := filepath.Glob(filepath.Join(built, "bulletins", "*", "v*", "index.html"))
+	pages = append(pages, superseded...)
 	sort.Strings(pages)
 	base, stop := capture.Serve(built)
 	defer stop()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"qingwang/metrics"
 	"qingwang/volunteer"
@@ -11,6 +12,7 @@ import (
 
 // Bulletin is one weekly bulletin, 第N期, dated by its cut-off export.
 type Bulletin struct {
+	Path       string      `json:"path"` // under /bulletins/: the date, or date/vN for a superseded version
 	Date       string      `json:"date"`
 	DateCN     string      `json:"date_cn"`
 	Number     int         `json:"number"`
@@ -28,6 +30,24 @@ type Bulletin struct {
 	Receipt    []Receipt   `json:"receipt"`
 	// Assessments cites the assessments this bulletin is the nearest to.
 	Assessments []AssessmentBrief `json:"assessments"`
+
+	// Provisional: the week is not over (its cut-off is not a Sunday and no
+	// later export exists), so the bulletin is not issued yet.
+	Provisional bool `json:"provisional"`
+	// Version is 1 as first issued, then one more with each correction.
+	Version     int          `json:"version"`
+	Corrections []Correction `json:"corrections"`
+	// Superseded marks an earlier version, kept reachable at Path.
+	Superseded bool `json:"superseded"`
+}
+
+// Correction is the 更正 note a corrected bulletin carries.
+type Correction struct {
+	Version int      `json:"version"` // the version it replaced, still at date/vN
+	Date    string   `json:"date"`    // the data's date when it was corrected
+	DateCN  string   `json:"date_cn"`
+	Note    string   `json:"note"`    // the office's own words
+	Changes []string `json:"changes"` // what changed, figured by qingwang
 }
 
 // AssessmentBrief is an assessment as a bulletin reports it.
@@ -55,12 +75,13 @@ func (b *builder) bulletin(n int, cut volunteer.Date) Bulletin {
 	root := b.units.Root()
 	city := r.Units[root]
 	bl := Bulletin{
-		Date: cut.String(), DateCN: cut.ChineseFull(), Number: n,
-		City:       b.figures(r, root),
-		Counties:   b.rows(r, volunteer.County),
-		Schools:    b.rows(r, volunteer.School),
-		Lagging:    b.lagging(r),
-		Milestones: b.milestones(cut, true),
+		Path: cut.String(), Date: cut.String(), DateCN: cut.ChineseFull(), Number: n, Version: 1, Corrections: []Correction{},
+		Provisional: cut.Weekday() != time.Sunday && cut == b.latest(),
+		City:        b.figures(r, root),
+		Counties:    b.rows(r, volunteer.County),
+		Schools:     b.rows(r, volunteer.School),
+		Lagging:     b.lagging(r),
+		Milestones:  b.milestones(cut, true),
 	}
 	if len(bl.Milestones) > 4 {
 		bl.Milestones = bl.Milestones[:4]

@@ -13,6 +13,7 @@ import (
 
 	"qingwang/capture"
 	"qingwang/ingest"
+	"qingwang/issued"
 	"qingwang/printout"
 	"qingwang/site"
 	"qingwang/sitedata"
@@ -32,7 +33,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	b := &pipeline{ctx: ctx, project: project, dataDir: *dataDir, stderr: stderr, verbose: *verbose}
+	b := &pipeline{ctx: ctx, project: project, dataDir: *dataDir, stderr: stderr, verbose: *verbose, issue: true}
 	gen, err := os.MkdirTemp("", "qingwang-gen-")
 	if err != nil {
 		return err
@@ -67,8 +68,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := b.stage("生成网站", func() error { return site.Build(ctx, o) }); err != nil {
 		return err
 	}
+	issues := 0
+	for _, b := range s.Bulletins {
+		if !b.Superseded {
+			issues++
+		}
+	}
 	fmt.Fprintf(stdout, "已生成网站 %s：通报 %d 期，每日情况 %d 天，单位页 %d 个，数据截至%s。\n",
-		*out, len(s.Bulletins), len(s.Days), len(s.Units), s.Meta.AsOfCN)
+		*out, issues, len(s.Days), len(s.Units), s.Meta.AsOfCN)
 	if *baseURL == "" {
 		fmt.Fprintln(stdout, "提示：发布前请用 --base-url 指定网站地址，站点地图和订阅中的链接才会正确。")
 	}
@@ -86,6 +93,7 @@ type pipeline struct {
 	dataDir string
 	stderr  io.Writer
 	verbose bool
+	issue   bool // record newly complete bulletins as issued (build, not serve)
 }
 
 // figure reads the data folder and writes the site's data into gen.
@@ -102,6 +110,25 @@ func (p *pipeline) figure(gen string) (*sitedata.Site, error) {
 	if err := p.stage("计算数字", func() (err error) {
 		if s, err = sitedata.Build(ds, sitedata.Options{}); err != nil {
 			return err
+		}
+		records, err := issued.Load(p.dataDir)
+		if err != nil {
+			return err
+		}
+		out := issued.Apply(records, s.Bulletins, ds.Exports)
+		s.Bulletins = out.Bulletins
+		for _, w := range out.Warnings {
+			fmt.Fprintln(p.stderr, "注意："+w.String())
+		}
+		if p.issue {
+			for _, r := range out.Issued {
+				if err := r.Save(p.dataDir); err != nil {
+					return fmt.Errorf("记录已发布的通报: %w", err)
+				}
+			}
+			if n := len(out.Issued); n > 0 {
+				fmt.Fprintf(p.stderr, "已发布 %d 期新通报，记录在 %s/%s/ 中：请把这些文件提交到版本库，它们保证已发布的通报不再改变。\n", n, p.dataDir, issued.Dir)
+			}
 		}
 		return s.Write(gen)
 	}); err != nil {

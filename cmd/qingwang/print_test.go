@@ -36,7 +36,9 @@ func TestBuild_PDFAndLongImage(t *testing.T) {
 	}
 	inProject(t)
 	out := filepath.Join(t.TempDir(), "public")
-	args := []string{"build", "--data", "cmd/qingwang/testdata/season", "--out", out, "--base-url", "https://example.org/qingwang/", "--pdf"}
+	data := t.TempDir()
+	copyDir(t, "cmd/qingwang/testdata/season", data)
+	args := []string{"build", "--data", data, "--out", out, "--base-url", "https://example.org/qingwang/", "--pdf"}
 	if code, _, errOut := run(t, args...); code != exitOK {
 		t.Fatalf("build --pdf: exit %d\n%s", code, errOut)
 	}

@@ -28,6 +28,7 @@ func commands() []command {
 		{"check", "检查数据并计算各项数字", runCheck},
 		{"build", "生成通报网站（public/）", runBuild},
 		{"serve", "在本机预览网站，数据变化时自动更新", runServe},
+		{"correct", "更正一期已发布的通报（原通报仍保留）", runCorrect},
 		{"demo", "生成一套演示数据（虚构人员）", runDemo},
 	}
 }

@@ -233,4 +233,3 @@ func Changes(old, new sitedata.Bulletin) []string {
 	}
 	return out
 }
-

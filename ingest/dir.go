@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,12 +18,13 @@ import (
 
 // Dataset is what a data folder holds, read.
 type Dataset struct {
-	Dir     string
-	Units   *volunteer.Units
-	Rules   volunteer.Rules
-	Exports []*volunteer.Export // by date, then path
-	Failed  []volunteer.Problem // files that could not be read at all (Line 0)
-	Ignored []string            // files under exports/ that are not exports
+	Dir       string
+	CacheHits int // exports taken from the cache
+	Units     *volunteer.Units
+	Rules     volunteer.Rules
+	Exports   []*volunteer.Export // by date, then path
+	Failed    []volunteer.Problem // files that could not be read at all (Line 0)
+	Ignored   []string            // files under exports/ that are not exports
 }
 
 // exportExts are the extensions read as exports; .xls is listed so that it
@@ -33,6 +36,15 @@ var exportExts = []string{".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls"}
 // export that cannot be read is listed in Failed and the others still count.
 func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 	ds := &Dataset{Dir: dir, Rules: volunteer.DefaultRules()}
+	// What reading exports yields depends on these two files too.
+	salt := sha256.New()
+	for _, name := range []string{"units.csv", "rules.toml"} {
+		if b, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			salt.Write(b)
+		}
+		salt.Write([]byte{0})
+	}
+	tableSalt := hex.EncodeToString(salt.Sum(nil))
 	f, err := os.Open(filepath.Join(dir, "units.csv"))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -69,11 +81,24 @@ func ReadDir(ctx context.Context, dir string, o Options) (*Dataset, error) {
 		first[n] = k == volunteer.Cadres || k == volunteer.Core
 	}
 	slices.SortStableFunc(names, func(a, b string) int { return cmpBool(!first[a], !first[b]) })
-	for _, name := range names {
+	if o.Cache != nil {
+		defer o.Cache.prune()
+	}
+	for i, name := range names {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		e, err := readFile(ctx, dir, name, ds, o)
+		e, cached, err := readCached(ctx, dir, name, ds, o, tableSalt, first[name])
+		if o.Progress != nil {
+			p := Progress{Done: i + 1, Total: len(names), Name: name, Cached: cached}
+			if e != nil {
+				p.Rows = e.Rows
+			}
+			o.Progress(p)
+		}
+		if cached {
+			ds.CacheHits++
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
@@ -159,6 +184,40 @@ func peekKind(dir, name string) volunteer.ExportKind {
 		return 0
 	}
 	return cols.kind
+}
+
+// readCached reads an export, or takes it from the cache when the same
+// bytes were read before under the same tables (and, for rosters, the same
+// people wanted).
+func readCached(ctx context.Context, dir, name string, ds *Dataset, o Options, salt string, listsFirst bool) (*volunteer.Export, bool, error) {
+	if o.Cache == nil {
+		e, err := readFile(ctx, dir, name, ds, o)
+		return e, false, err
+	}
+	sha, err := fileSHA(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		e, err := readFile(ctx, dir, name, ds, o)
+		return e, false, err
+	}
+	// The name matters too: its date and extension are read from it.
+	nameDate, _ := FileNameDate(path.Base(name))
+	extra := fmt.Sprintf("date=%s ext=%s people=%v names=%v", nameDate, strings.ToLower(path.Ext(name)), o.KeepPeople, o.KeepNames)
+	if !listsFirst {
+		extra += " wanted=" + wantedHash(o.Wanted) // rosters remember the people lists name
+	}
+	key := o.Cache.key(sha, salt, extra)
+	if e, ok := o.Cache.load(key); ok && e.SHA256 == sha {
+		e.Path = name
+		for i := range e.Problems {
+			e.Problems[i].Path = name
+		}
+		return e, true, nil
+	}
+	e, err := readFile(ctx, dir, name, ds, o)
+	if err == nil {
+		o.Cache.store(key, e)
+	}
+	return e, false, err
 }
 
 func readFile(ctx context.Context, dir, name string, ds *Dataset, o Options) (*volunteer.Export, error) {

@@ -24,6 +24,18 @@ type Options struct {
 	// KeepNames keeps the names of cadres and core-team members, for the
 	// office's own follow-up lists (check --followup); never for the site.
 	KeepNames bool
+	// Cache, when set, keeps each export's aggregates between runs (ReadDir).
+	Cache *Cache
+	// Progress, when set, hears of each export ReadDir has read.
+	Progress func(Progress)
+}
+
+// Progress is how far ReadDir has come.
+type Progress struct {
+	Done, Total int
+	Name        string // the file just read
+	Rows        int    // its rows
+	Cached      bool   // taken from the cache, not read
 }
 
 // indexing reports whether rosters keep an index of people.

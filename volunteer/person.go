@@ -1,5 +1,10 @@
 package volunteer
 
+import (
+	"bytes"
+	"encoding/gob"
+)
+
 // PersonKey stands for one person without naming them: a 64-bit hash of a
 // normalised identifier, prefixed by its sort so a volunteer id never equals
 // an ID number. Figures need identity (dedupe, matching), never the identity
@@ -120,4 +125,24 @@ func (p *PeopleIndex) Expand(k PersonKeys) PersonKeys {
 		}
 	}
 	return k
+}
+
+// GobEncode keeps only the people; the lookup is rebuilt on decoding, for
+// the cache of parsed exports.
+func (p *PeopleIndex) GobEncode() ([]byte, error) {
+	var buf bytes.Buffer
+	err := gob.NewEncoder(&buf).Encode(p.People)
+	return buf.Bytes(), err
+}
+
+func (p *PeopleIndex) GobDecode(b []byte) error {
+	var people []Person
+	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&people); err != nil {
+		return err
+	}
+	*p = PeopleIndex{}
+	for _, q := range people {
+		p.Add(q.Keys, int(q.Unit))
+	}
+	return nil
 }

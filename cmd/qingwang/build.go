@@ -100,7 +100,7 @@ type pipeline struct {
 func (p *pipeline) figure(gen string) (*sitedata.Site, error) {
 	var ds *ingest.Dataset
 	if err := p.stage("读取导出", func() (err error) {
-		ds, err = ingest.ReadDir(p.ctx, p.dataDir, ingest.Options{})
+		ds, err = ingest.ReadDir(p.ctx, p.dataDir, ingest.Options{Cache: exportCache(), Progress: progress(p.stderr)})
 		return err
 	}); err != nil {
 		return nil, err

@@ -83,7 +83,7 @@ type snapshot struct {
 // latest export when asOf is 0. names keeps the names of cadres and core
 // members, for the follow-up list only.
 func loadSnapshot(ctx context.Context, dir string, asOf volunteer.Date, names bool) (*snapshot, error) {
-	ds, err := ingest.ReadDir(ctx, dir, ingest.Options{KeepNames: names})
+	ds, err := ingest.ReadDir(ctx, dir, ingest.Options{KeepNames: names, Cache: exportCache()})
 	if err != nil {
 		return nil, err
 	}

@@ -126,9 +126,10 @@ func percent(share float64) float64 {
 	return math.Round(share*1000) / 10
 }
 
-// percentText is the label the bulletins print for a share, e.g. "87.5%".
+// PercentText is how every page, table and chart prints a share, e.g.
+// "87.5%", rounding half up, so a chart and its table always agree.
 // ECharts' {c} would print 87 for 87.0, so labels carry the text itself.
-func percentText(share float64) string {
+func PercentText(share float64) string {
 	return fmt.Sprintf("%.1f%%", percent(share))
 }
 

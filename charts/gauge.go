@@ -43,7 +43,7 @@ func Gauge(id, title string, registered, quota int) (Chart, error) {
 			// A fixed text, not a function: ECharts' "{value}%" would print
 			// 87% for 87.0. go-echarts types the field as FuncStr; the text
 			// is digits, a point and a percent sign.
-			Formatter: types.FuncStr(percentText(share)),
+			Formatter: types.FuncStr(PercentText(share)),
 		}
 	}))
 	return finish(id, c)

@@ -32,7 +32,7 @@ func Completion(id, title string, bars []Bar, target float64) (Chart, error) {
 		data[i] = opts.BarData{
 			Value:     percent(b.Completion),
 			ItemStyle: &opts.ItemStyle{Color: color},
-			Label:     &opts.Label{Formatter: percentText(b.Completion)},
+			Label:     &opts.Label{Formatter: PercentText(b.Completion)},
 		}
 		top = max(top, percent(b.Completion))
 	}
@@ -53,7 +53,7 @@ func Completion(id, title string, bars []Bar, target float64) (Chart, error) {
 			refLine{
 				Name:      "序时进度",
 				XAxis:     percent(target),
-				Label:     &refLabel{Position: "start", Formatter: "序时进度 " + percentText(target)},
+				Label:     &refLabel{Position: "start", Formatter: "序时进度 " + PercentText(target)},
 				LineStyle: &opts.LineStyle{Type: "dashed"},
 			},
 			refLine{

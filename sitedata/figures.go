@@ -3,6 +3,8 @@ package sitedata
 import (
 	"fmt"
 
+	"qingwang/charts"
+
 	"qingwang/metrics"
 	"qingwang/volunteer"
 )
@@ -50,7 +52,8 @@ func statusClass(s metrics.Status) string {
 	return [...]string{"noquota", "done", "ontrack", "behind", "severe"}[s]
 }
 
-func percent(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
+// percent prints a share as every chart does.
+func percent(f float64) string { return charts.PercentText(f) }
 
 // dateText writes 5月3日, with the year when it is not ref's.
 func dateText(d, ref volunteer.Date) string {

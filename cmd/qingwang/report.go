@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"qingwang/charts"
 	"qingwang/metrics"
 	"qingwang/volunteer"
 )
@@ -218,7 +219,7 @@ func writeLagging(w io.Writer, s *snapshot) {
 	fmt.Fprintf(w, "低于序时进度的单位：%s。\n", strings.Join(names, "、"))
 }
 
-func percent(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
+func percent(f float64) string { return charts.PercentText(f) }
 
 // dateText writes 4月26日, with the year when it is not ref's.
 func dateText(d, ref volunteer.Date) string {

@@ -311,3 +311,18 @@ func TestInspect_CallerCancelStopsTheVisit(t *testing.T) {
 	r := inspect(t, "chart.html", 375)
 	qt.Assert(t, r.ChartsDrawn(), qt.Equals, 2)
 }
+
+// Both takes the long image as a phone sees the page and the PDF as the
+// printer does, in one visit: the same results as LongImage and PDF.
+func TestBoth_ImageThenPDF(t *testing.T) {
+	t.Parallel()
+	b, base := sharedBrowser(t)
+	img, pdf, err := b.Both(testCtx(t), base+"/print.html", 375, 2, PDFOptions{})
+	qt.Assert(t, err, qt.IsNil)
+	cfg, err := png.DecodeConfig(bytes.NewReader(img))
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, cfg.Width, qt.Equals, 750)
+	qt.Assert(t, string(pdf[:5]), qt.Equals, "%PDF-")
+	w, h := pageSize(t, pdf)
+	qt.Check(t, abs(w-595.28) < 1 && abs(h-841.89) < 1, qt.IsTrue, qt.Commentf("page size %.2f × %.2f pt", w, h))
+}

@@ -33,3 +33,27 @@ const waitChartsJS = `(async (limit, settle) => {
 	}
 	return true;
 })(%d, %d)`
+
+// waitResized waits until every chart's drawing is as wide as its element
+// again after the viewport changed (the page redraws on resize), then
+// until the charts have settled.
+func waitResized(t *tab, settleMS int) error {
+	_, err := eval[bool](t, fmt.Sprintf(waitResizedJS, chartTimeout.Milliseconds()))
+	if err != nil {
+		return err
+	}
+	return waitCharts(t, settleMS)
+}
+
+const waitResizedJS = `(async (limit) => {
+	const t0 = performance.now();
+	const sleep = ms => new Promise(r => setTimeout(r, ms));
+	const fits = el => {
+		const svg = el.querySelector('svg');
+		return !svg || Math.abs(svg.getBoundingClientRect().width - el.clientWidth) < 2;
+	};
+	while (performance.now() - t0 < limit && !Array.from(document.querySelectorAll('.chart')).every(fits)) {
+		await sleep(10);
+	}
+	return true;
+})(%d)`

@@ -12,7 +12,6 @@ package printout
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -68,8 +67,24 @@ func Make(ctx context.Context, b *capture.Browser, built, previous string, tabs 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// One tab per worker, page after page: cheaper than a tab a page.
+			var pr *capture.Printer
+			defer func() {
+				if pr != nil {
+					pr.Close()
+				}
+			}()
 			for page := range work {
-				kept, err := one(ctx, b, base, built, previous, page)
+				if pr == nil {
+					var err error
+					if pr, err = b.NewPrinter(ctx, base); err != nil {
+						mu.Lock()
+						first = cmpErr(first, err)
+						mu.Unlock()
+						continue
+					}
+				}
+				kept, err := one(ctx, pr, base, built, previous, page)
 				mu.Lock()
 				switch {
 				case err != nil && first == nil:
@@ -98,21 +113,24 @@ func Make(ctx context.Context, b *capture.Browser, built, previous string, tabs 
 	return stats, first
 }
 
+func cmpErr(first, err error) error {
+	if first != nil {
+		return first
+	}
+	return err
+}
+
 // one makes or keeps the files of one bulletin page.
-func one(ctx context.Context, b *capture.Browser, base, built, previous, page string) (kept bool, err error) {
+func one(ctx context.Context, pr *capture.Printer, base, built, previous, page string) (kept bool, err error) {
 	dir := filepath.Dir(page)
 	rel, _ := filepath.Rel(built, dir)
 	if previous != "" && keep(page, filepath.Join(previous, rel), dir) {
 		return true, nil
 	}
 	url := base + "/" + filepath.ToSlash(rel) + "/"
-	pdf, err := b.PDF(ctx, url, capture.PDFOptions{})
+	png, pdf, err := pr.Both(ctx, url, imageWidth, imageScale, capture.PDFOptions{})
 	if err != nil {
-		return false, fmt.Errorf("打印 %s: %w", rel, err)
-	}
-	png, err := b.LongImage(ctx, url, imageWidth, imageScale)
-	if err != nil {
-		return false, fmt.Errorf("截取长图 %s: %w", rel, err)
+		return false, err
 	}
 	if err := os.WriteFile(filepath.Join(dir, PDFName), pdf, 0o644); err != nil {
 		return false, err

@@ -47,6 +47,9 @@ function drawAll() {
   if (charts.length === 0) {
     return;
   }
+  // Redraw shortly after a resize stops: quick enough for a phone turned
+  // sideways and for a page laid out again for print. (Not in an animation
+  // frame: a page being printed gets none.)
   let timer;
   window.addEventListener('resize', () => {
     clearTimeout(timer);
@@ -54,7 +57,7 @@ function drawAll() {
       for (const chart of charts) {
         chart.resize();
       }
-    }, 100);
+    }, 30);
   });
 }
 

@@ -84,7 +84,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // printTabs is how many bulletins are printed at once: two cores, and
 // Chromium's own processes.
-const printTabs = 3
+const printTabs = 2
 
 // pipeline runs the stages of build and serve: read, figure, write.
 type pipeline struct {

@@ -46,7 +46,7 @@ type Options struct {
 	// (Build only), so what it adds (PDFs, images) is swapped in with the
 	// pages, and its failure leaves OutDir as it was. previous is the
 	// site being replaced, or "" when there is none.
-	Finish func(ctx context.Context, built, previous string) error
+	Finish func(ctx context.Context, built, previous string) error `json:"-"`
 }
 
 // hugoMu serializes Hugo runs: Hugo counts errors in a process-wide logger.

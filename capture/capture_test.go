@@ -326,3 +326,11 @@ func TestBoth_ImageThenPDF(t *testing.T) {
 	w, h := pageSize(t, pdf)
 	qt.Check(t, abs(w-595.28) < 1 && abs(h-841.89) < 1, qt.IsTrue, qt.Commentf("page size %.2f × %.2f pt", w, h))
 }
+
+func TestChartsTime(t *testing.T) {
+	t.Parallel()
+	b, base := sharedBrowser(t)
+	d, err := b.ChartsTime(testCtx(t), base+"/chart.html", 375, 4)
+	qt.Assert(t, err, qt.IsNil)
+	qt.Assert(t, d > 0, qt.IsTrue, qt.Commentf("%v", d))
+}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
@@ -33,6 +34,7 @@ type viewport struct {
 	scale         float64 // device pixels per CSS pixel
 	mobile        bool    // mobile layout (meta viewport, overlay scrollbars) and touch
 	print         bool    // lay out with the print stylesheet
+	slowdown      float64 // CPU throttling: 4 runs the page four times slower; 0 or 1 none
 }
 
 // phoneWidth is the widest viewport that is emulated as a phone.
@@ -116,6 +118,12 @@ func emulate(vp viewport) chromedp.Action[chromedp.Void] {
 	steps := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(int64(vp.width), int64(vp.height), opts...)}
 	if vp.print {
 		steps = append(steps, emulatePrint())
+	}
+	if vp.slowdown > 1 {
+		steps = append(steps, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := cdp.Call(ctx, t, emulation.SetCPUThrottlingRate, emulation.SetCPUThrottlingRateParams{Rate: vp.slowdown})
+			return err
+		}))
 	}
 	return chromedp.Steps(steps...)
 }

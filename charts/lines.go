@@ -17,7 +17,7 @@ func Cumulative(id, title string, dates []string, lines []Line, quota int) (Char
 	}
 	c := timeline(id, title, dates, len(lines), peak(quota, lines...))
 	for i, l := range lines {
-		o := []ec.SeriesOpts{seriesLook(i)}
+		o := []ec.SeriesOpts{seriesLook(i, len(dates))}
 		if i == 0 && quota > 0 {
 			o = append(o, withRefLines(quotaLine(quota)))
 		}
@@ -37,7 +37,7 @@ func UnitHistory(id, title string, dates []string, registered, target []int, quo
 		return Chart{}, err
 	}
 	c := timeline(id, title, dates, len(lines), peak(quota, lines...))
-	o := []ec.SeriesOpts{seriesLook(0)}
+	o := []ec.SeriesOpts{seriesLook(0, len(dates))}
 	if quota > 0 {
 		o = append(o, withRefLines(quotaLine(quota)))
 	}
@@ -103,14 +103,20 @@ func peak(quota int, lines ...Line) int {
 	return m
 }
 
-// seriesLook gives the i-th line its colour and marker shape.
-func seriesLook(i int) ec.SeriesOpts {
+// markersUpTo is the most points a line draws a marker at: a season of
+// daily points would be a hundred markers per line, slow to draw on a
+// phone and a blur on paper.
+const markersUpTo = 40
+
+// seriesLook gives the i-th line of n points its colour and marker shape.
+func seriesLook(i, n int) ec.SeriesOpts {
 	color := seriesColors[i%len(seriesColors)]
 	return func(s *ec.SingleSeries) {
-		ec.WithLineChartOpts(opts.LineChart{
-			Symbol:     seriesSymbols[i%len(seriesSymbols)],
-			SymbolSize: 6,
-		})(s)
+		lc := opts.LineChart{Symbol: seriesSymbols[i%len(seriesSymbols)], SymbolSize: 6}
+		if n > markersUpTo {
+			lc.ShowSymbol = opts.Bool(false)
+		}
+		ec.WithLineChartOpts(lc)(s)
 		ec.WithLineStyleOpts(opts.LineStyle{Color: color, Width: 2})(s)
 		ec.WithItemStyleOpts(opts.ItemStyle{Color: color})(s)
 	}

@@ -24,9 +24,6 @@ type Site struct {
 
 // Meta is the home page and what every page shares.
 type Meta struct {
-	Title      string      `json:"title"`
-	Issuer     string      `json:"issuer"` // the red header of printed bulletins
-	Office     string      `json:"office"`
 	AsOf       string      `json:"as_of"`
 	AsOfCN     string      `json:"as_of_cn"`
 	Latest     int         `json:"latest"` // the latest bulletin's number
@@ -57,24 +54,8 @@ type Milestone struct {
 	DaysLeft int    `json:"days_left"` // negative once passed
 }
 
-// Options name the issuer.
-type Options struct {
-	Title  string // default 梅州青网计划工作通报
-	Issuer string // default 共青团梅州市委员会
-	Office string // default 团市委宣传联络部
-}
-
 // Build figures every page from a dataset read by ingest.
-func Build(ds *ingest.Dataset, o Options) (*Site, error) {
-	if o.Title == "" {
-		o.Title = "梅州青网计划工作通报"
-	}
-	if o.Issuer == "" {
-		o.Issuer = "共青团梅州市委员会"
-	}
-	if o.Office == "" {
-		o.Office = "团市委宣传联络部"
-	}
+func Build(ds *ingest.Dataset) (*Site, error) {
 	b := newBuilder(ds)
 	if len(b.dates) == 0 {
 		return nil, fmt.Errorf("exports/ 中没有志愿者名单或汇总导出，无法计算注册人数：请放入平台导出的文件")
@@ -98,7 +79,7 @@ func Build(ds *ingest.Dataset, o Options) (*Site, error) {
 		}
 		s.Units = append(s.Units, b.unitPage(u))
 	}
-	s.Meta = b.meta(o, s)
+	s.Meta = b.meta(s)
 	return s, nil
 }
 
@@ -162,11 +143,10 @@ func (b *builder) report(d volunteer.Date) *metrics.Report {
 
 func (b *builder) latest() volunteer.Date { return b.dates[len(b.dates)-1] }
 
-func (b *builder) meta(o Options, s *Site) Meta {
+func (b *builder) meta(s *Site) Meta {
 	asOf := b.latest()
 	r := b.report(asOf)
 	m := Meta{
-		Title: o.Title, Issuer: o.Issuer, Office: o.Office,
 		AsOf: asOf.String(), AsOfCN: asOf.ChineseFull(),
 		City:     b.figures(r, b.units.Root()),
 		Counties: b.rows(r, volunteer.County),

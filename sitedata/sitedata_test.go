@@ -18,7 +18,7 @@ func shipped(t testing.TB) *Site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(ds, Options{})
+	s, err := Build(ds)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestBuild_NobodyLagging(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Build(ds, Options{})
+	s, err := Build(ds)
 	if err != nil {
 		t.Fatal(err)
 	}

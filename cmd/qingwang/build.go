@@ -108,7 +108,7 @@ func (p *pipeline) figure(gen string) (*sitedata.Site, error) {
 	p.warn(ds)
 	var s *sitedata.Site
 	if err := p.stage("计算数字", func() (err error) {
-		if s, err = sitedata.Build(ds, sitedata.Options{}); err != nil {
+		if s, err = sitedata.Build(ds); err != nil {
 			return err
 		}
 		records, err := issued.Load(p.dataDir)

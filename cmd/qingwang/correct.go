@@ -43,7 +43,7 @@ func runCorrect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	s, err := sitedata.Build(ds, sitedata.Options{})
+	s, err := sitedata.Build(ds)
 	if err != nil {
 		return err
 	}

@@ -28,6 +28,10 @@ type Figures struct {
 	NeededDaily int    `json:"needed_daily"`
 	Due         string `json:"due"`
 	MemberShare string `json:"member_share"` // empty without a base
+	// MemberShareMet: League members among the volunteers reach the
+	// notice's share of the unit's members (20%).
+	MemberShareMet bool `json:"member_share_met"`
+	Over           int  `json:"over"` // registered beyond the quota
 }
 
 // Row is a unit's line in a ranking table.
@@ -89,6 +93,10 @@ func (b *builder) figures(r *metrics.Report, u int) Figures {
 	}
 	if p.MemberShare > 0 {
 		f.MemberShare = percent(p.MemberShare)
+		f.MemberShareMet = p.MemberShare >= b.rules.MemberShare
+	}
+	if p.Quota > 0 && p.Registered > p.Quota {
+		f.Over = p.Registered - p.Quota
 	}
 	return f
 }

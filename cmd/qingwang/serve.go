@@ -30,10 +30,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer os.RemoveAll(gen)
 	p := &pipeline{ctx: ctx, project: project, dataDir: *dataDir, stderr: stderr}
+	state := folderState(*dataDir) // before figuring: a change meanwhile is seen
 	if _, err := p.figure(gen); err != nil {
 		return err
 	}
-	go p.regenerateOnChange(gen, time.Second)
+	go p.regenerateOnChange(gen, time.Second, state)
 	fmt.Fprintf(stdout, "数据文件夹 %s 中的文件有变化时，预览会自动更新。\n", *dataDir)
 	return site.Serve(ctx, site.Options{ProjectDir: project, GeneratedDir: gen, Logger: stderr}, *addr)
 }
@@ -41,8 +42,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // regenerateOnChange figures the data folder again whenever a file in it
 // changes; the preview server sees the new data and reloads open pages.
 // A data folder that cannot be read keeps the last good figures.
-func (p *pipeline) regenerateOnChange(gen string, every time.Duration) {
-	last := folderState(p.dataDir)
+func (p *pipeline) regenerateOnChange(gen string, every time.Duration, last [32]byte) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {

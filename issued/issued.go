@@ -85,9 +85,16 @@ type Warning struct {
 	Cutoff   string
 	Path     string
 	Old, New string // SHA-256; New is "" when the file is gone
+	// Later is set instead when the data now has a later export in the
+	// bulletin's week than its cut-off.
+	Later string
 }
 
 func (w Warning) String() string {
+	if w.Later != "" {
+		return fmt.Sprintf("第%d期（截至%s）发布后，同一周又有了 %s 的导出。已发布的通报保持原样；如需按新数据更正，请运行 qingwang correct --bulletin %s",
+			w.Number, w.Cutoff, w.Later, w.Cutoff)
+	}
 	if w.New == "" {
 		return fmt.Sprintf("第%d期（截至%s）所用的文件 %s 已不在数据文件夹中（原 SHA-256 %s）。已发布的通报保持原样；如需更正，请运行 qingwang correct --bulletin %s",
 			w.Number, w.Cutoff, w.Path, short(w.Old), w.Cutoff)
@@ -139,7 +146,13 @@ func Apply(records []*Record, fresh []sitedata.Bulletin, exports []*volunteer.Ex
 		}
 	}
 	for _, b := range fresh {
-		if byCutoff[b.Date] != nil || recordedWeek(records, b.Date) {
+		if byCutoff[b.Date] != nil {
+			continue
+		}
+		if r := recordedWeek(records, b.Date); r != nil {
+			if b.Date > r.Cutoff {
+				out.Warnings = append(out.Warnings, Warning{Number: r.Number, Cutoff: r.Cutoff, Later: b.Date})
+			}
 			continue
 		}
 		if !b.Provisional {
@@ -152,20 +165,20 @@ func Apply(records []*Record, fresh []sitedata.Bulletin, exports []*volunteer.Ex
 	return out
 }
 
-// recordedWeek reports whether a record covers the week of date (the same
-// Monday-to-Sunday week under another cut-off).
-func recordedWeek(records []*Record, date string) bool {
+// recordedWeek returns the record of the week of date (the same
+// Monday-to-Sunday week under another cut-off), or nil.
+func recordedWeek(records []*Record, date string) *Record {
 	d, err := volunteer.ParseDate(date)
 	if err != nil {
-		return false
+		return nil
 	}
 	for _, r := range records {
 		c, err := volunteer.ParseDate(r.Cutoff)
 		if err == nil && monday(c) == monday(d) {
-			return true
+			return r
 		}
 	}
-	return false
+	return nil
 }
 
 func monday(d volunteer.Date) volunteer.Date { return d.AddDays(-((int(d.Weekday()) + 6) % 7)) }

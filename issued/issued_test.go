@@ -50,10 +50,16 @@ func TestApply_IssuesCompleteWeeksAndKeepsRecords(t *testing.T) {
 	if len(out.Warnings) != 1 || out.Warnings[0].New != "" || !strings.Contains(out.Warnings[0].String(), "已不在数据文件夹中") {
 		t.Errorf("warnings %+v", out.Warnings)
 	}
-	// Another cut-off in a recorded week does not make a second bulletin.
+	// Another cut-off in a recorded week does not make a second bulletin;
+	// a later one is said.
 	out = Apply([]*Record{rec}, []sitedata.Bulletin{bulletin("2015-04-18", 1, 90)}, exports("a.csv=h1"))
 	if len(out.Bulletins) != 1 || len(out.Issued) != 0 || len(out.Warnings) != 0 {
 		t.Errorf("%+v", out)
+	}
+	rec.Cutoff = "2015-04-17"
+	out = Apply([]*Record{rec}, []sitedata.Bulletin{bulletin("2015-04-19", 1, 90)}, exports("a.csv=h1"))
+	if len(out.Bulletins) != 1 || len(out.Warnings) != 1 || !strings.Contains(out.Warnings[0].String(), "同一周又有了 2015-04-19 的导出") {
+		t.Errorf("%+v", out.Warnings)
 	}
 }
 

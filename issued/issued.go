@@ -141,7 +141,7 @@ func Apply(records []*Record, fresh []sitedata.Bulletin, exports []*volunteer.Ex
 		}
 		for _, f := range r.Current().Receipt {
 			if now := hashes[f.Path]; now != f.SHA256 {
-				out.Warnings = append(out.Warnings, Warning{r.Number, r.Cutoff, f.Path, f.SHA256, now})
+				out.Warnings = append(out.Warnings, Warning{Number: r.Number, Cutoff: r.Cutoff, Path: f.Path, Old: f.SHA256, New: now})
 			}
 		}
 	}

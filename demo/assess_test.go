@@ -79,7 +79,7 @@ func checkAssessments(t *testing.T, dir string) {
 	}
 	for k, d := range []volunteer.Date{cal.a1, cal.a2} {
 		passed := 0
-		vs := metrics.Assess(u, rules, ledger, ds.Exports, d)
+		vs := metrics.Assess(u, rules, metrics.Compute(u, rules, ledger, d), metrics.NoticeOn(u, rules, ds.Exports, d))
 		if len(vs) != len(wantVerdicts) {
 			t.Errorf("%s: %d units assessed, want %d", d, len(vs), len(wantVerdicts))
 		}

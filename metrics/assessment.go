@@ -64,20 +64,31 @@ func (v Verdict) Failed() []Criterion {
 	return out
 }
 
-// Assess assesses every county, school and university on date, from the
-// exports dated on or before it. Missing data fails its criterion: the
-// office must have the list to pass.
-func Assess(units *volunteer.Units, rules volunteer.Rules, l *Ledger, exports []*volunteer.Export, date volunteer.Date) []Verdict {
-	var known []*volunteer.Export
-	for _, e := range exports {
-		if e.Date <= date {
-			known = append(known, e)
-		}
+// Notice is the rest of the notice's figures on one day, each from the
+// latest export of its kind; a part is nil when there is none.
+type Notice struct {
+	Core      *CoreReport
+	Mandatory *MandatoryReport
+	Projects  *ProjectsReport
+}
+
+// NoticeOn figures core teams, mandatory registrants and projects on d.
+func NoticeOn(units *volunteer.Units, rules volunteer.Rules, exports []*volunteer.Export, d volunteer.Date) Notice {
+	core := CoreTeams(units, rules, exports, d)
+	return Notice{
+		Core:      core,
+		Mandatory: Mandatory(units, exports, core, d),
+		Projects:  ProjectsOf(units, rules, exports, d),
 	}
-	report := Compute(units, rules, l, date)
-	core := CoreTeams(units, rules, known, date)
-	mand := Mandatory(units, known, core, date)
-	proj := ProjectsOf(units, rules, known, date)
+}
+
+// Any reports whether any of the lists was exported.
+func (n Notice) Any() bool { return n.Core != nil || n.Mandatory != nil || n.Projects != nil }
+
+// Assess assesses every county, school and university on the day of r,
+// with n figured on the same day. Missing data fails its criterion: the
+// office must have the list to pass.
+func Assess(units *volunteer.Units, rules volunteer.Rules, r *Report, n Notice) []Verdict {
 	var out []Verdict
 	for u := 0; u < units.Len(); u++ {
 		switch units.At(u).Kind {
@@ -85,12 +96,12 @@ func Assess(units *volunteer.Units, rules volunteer.Rules, l *Ledger, exports []
 		default:
 			continue
 		}
-		v := Verdict{Date: date, Unit: u, Results: []Result{
-			registrationResult(report.Units[u]),
-			mandatoryResult(units, mand, u),
-			coreResult(units, core, mand, u),
-			projectsResult(proj, u),
-			participationResult(rules, proj, u),
+		v := Verdict{Date: r.AsOf, Unit: u, Results: []Result{
+			registrationResult(r.Units[u]),
+			mandatoryResult(units, n.Mandatory, u),
+			coreResult(units, n.Core, n.Mandatory, u),
+			projectsResult(n.Projects, u),
+			participationResult(rules, n.Projects, u),
 		}}
 		v.Passed = len(v.Failed()) == 0
 		out = append(out, v)

@@ -175,7 +175,7 @@ func TestAssess_OneVoteVeto(t *testing.T) {
 	d := day(time.April, 25)
 	a := idx(t, units, "a")
 	exports := []*volunteer.Export{counts(t, units, day(time.April, 25), "a", 100, "b", 100, "s", 50, "t", 100)}
-	vs := Assess(units, rules, NewLedger(units, exports), exports, d)
+	vs := Assess(units, rules, Compute(units, rules, NewLedger(units, exports), d), NoticeOn(units, rules, exports, d))
 	if len(vs) != 4 {
 		t.Fatalf("%d verdicts; want the 2 counties and 2 schools", len(vs))
 	}

@@ -88,13 +88,8 @@ func (b *builder) assessed() []int {
 }
 
 func (b *builder) assessment(d volunteer.Date) Assessment {
-	var known []*volunteer.Export
-	for _, e := range b.ds.Exports {
-		if e.Date <= d {
-			known = append(known, e)
-		}
-	}
-	verdicts := metrics.Assess(b.units, b.rules, b.ledger, b.ds.Exports, d)
+	n := metrics.NoticeOn(b.units, b.rules, b.ds.Exports, d)
+	verdicts := metrics.Assess(b.units, b.rules, b.report(d), n)
 	a := Assessment{Date: d.String(), DateCN: d.ChineseFull(), Notes: []string{}}
 	for _, c := range metrics.Criteria {
 		a.Criteria = append(a.Criteria, c.Label())
@@ -121,8 +116,7 @@ func (b *builder) assessment(d volunteer.Date) Assessment {
 	a.Title = fmt.Sprintf("%s考核结果：%d个单位通过，%d个单位一票否决", d.Chinese(), a.Passed, a.Failed)
 	a.Headline = fmt.Sprintf("%s统计考核各县（市、区）和院校，%d个单位各项达标，%d个单位因有未达标项目被一票否决", d.Chinese(), a.Passed, a.Failed)
 
-	core := metrics.CoreTeams(b.units, b.rules, known, d)
-	if core != nil {
+	if core := n.Core; core != nil {
 		for _, t := range core.Teams {
 			u := b.units.At(t.Unit)
 			a.Core = append(a.Core, TeamRow{u.ID, u.Name, t.Size, t.Minimum, t.InOtherTeams, t.WeChat, t.Met()})
@@ -133,7 +127,7 @@ func (b *builder) assessment(d volunteer.Date) Assessment {
 	} else {
 		a.Notes = append(a.Notes, "截至考核日没有骨干名单导出。")
 	}
-	if m := metrics.Mandatory(b.units, known, core, d); m != nil {
+	if m := n.Mandatory; m != nil {
 		for _, u := range b.assessed() {
 			s := m.Within(b.units, u)
 			unit := b.units.At(u)
@@ -143,7 +137,7 @@ func (b *builder) assessment(d volunteer.Date) Assessment {
 	} else {
 		a.Notes = append(a.Notes, "截至考核日没有应注册名单导出。")
 	}
-	if p := metrics.ProjectsOf(b.units, b.rules, known, d); p != nil {
+	if p := n.Projects; p != nil {
 		none := 0
 		for _, up := range p.Units {
 			unit := b.units.At(up.Unit)

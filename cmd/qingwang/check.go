@@ -72,11 +72,9 @@ type snapshot struct {
 	ledger  *metrics.Ledger
 	report  *metrics.Report
 
-	// The rest of the notice, as of the same day; nil without their exports.
-	core      *metrics.CoreReport
-	mandatory *metrics.MandatoryReport
-	projects  *metrics.ProjectsReport
-	verdicts  []metrics.Verdict // assessments dated on or before the day
+	// The rest of the notice, as of the same day.
+	notice   metrics.Notice
+	verdicts []metrics.Verdict // assessments dated on or before the day
 }
 
 // loadSnapshot reads dir and computes the figures as of asOf, or as of the
@@ -98,13 +96,12 @@ func loadSnapshot(ctx context.Context, dir string, asOf volunteer.Date, names bo
 	}
 	s.ledger = metrics.NewLedger(ds.Units, s.exports)
 	s.report = metrics.Compute(ds.Units, ds.Rules, s.ledger, asOf)
-	s.core = metrics.CoreTeams(ds.Units, ds.Rules, s.exports, asOf)
-	s.mandatory = metrics.Mandatory(ds.Units, s.exports, s.core, asOf)
-	s.projects = metrics.ProjectsOf(ds.Units, ds.Rules, s.exports, asOf)
-	if s.core != nil || s.mandatory != nil || s.projects != nil {
+	s.notice = metrics.NoticeOn(ds.Units, ds.Rules, s.exports, asOf)
+	if s.notice.Any() {
 		for _, d := range ds.Rules.Assessments {
 			if d <= asOf {
-				s.verdicts = append(s.verdicts, metrics.Assess(ds.Units, ds.Rules, s.ledger, s.exports, d)...)
+				r := metrics.Compute(ds.Units, ds.Rules, s.ledger, d)
+				s.verdicts = append(s.verdicts, metrics.Assess(ds.Units, ds.Rules, r, metrics.NoticeOn(ds.Units, ds.Rules, s.exports, d))...)
 			}
 		}
 	}

@@ -85,19 +85,19 @@ func checkJSON(s *snapshot) jsonCheck {
 		}
 		out.Units = append(out.Units, ju)
 	}
-	if s.core != nil {
+	if s.notice.Core != nil {
 		out.Core = []jsonTeam{}
-		for _, t := range s.core.Teams {
+		for _, t := range s.notice.Core.Teams {
 			u := units.At(t.Unit)
 			out.Core = append(out.Core, jsonTeam{u.ID, u.Kind.String(), t.Size, t.Minimum, t.InOtherTeams, t.WeChat})
 		}
 	}
-	if m := s.mandatory; m != nil {
+	if m := s.notice.Mandatory; m != nil {
 		out.Mandatory = &jsonMandatory{m.Listed, m.Registered}
 	}
-	if s.projects != nil {
+	if s.notice.Projects != nil {
 		out.Projects = []jsonProjects{}
-		for _, p := range s.projects.Units {
+		for _, p := range s.notice.Projects.Units {
 			out.Projects = append(out.Projects, jsonProjects{units.At(p.Unit).ID, p.Own, p.Minimum, p.ParticipationMet})
 		}
 	}

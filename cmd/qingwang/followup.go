@@ -35,7 +35,7 @@ func privatePath(path, dataDir string) error {
 func writeFollowup(path string, s *snapshot) (int, error) {
 	units := s.data.Units
 	rows := [][]string{{"类别", "单位", "姓名", "职务或队伍", "说明"}}
-	if m := s.mandatory; m != nil {
+	if m := s.notice.Mandatory; m != nil {
 		for _, c := range m.Missing {
 			rows = append(rows, []string{"应注册未注册", units.Path(c.Unit), c.Name, c.Position.Label(),
 				fmt.Sprintf("%s 的应注册名单中有此人，%s 的志愿者名单中没有", m.Date, m.RosterDate)})
@@ -44,7 +44,7 @@ func writeFollowup(path string, s *snapshot) (int, error) {
 			rows = append(rows, []string{"专职团干部未进骨干队伍", units.Path(c.Unit), c.Name, c.Position.Label(), "专职团干部均应成为网络文明志愿者骨干"})
 		}
 	}
-	if c := s.core; c != nil {
+	if c := s.notice.Core; c != nil {
 		for _, o := range c.Overlaps {
 			var teams []string
 			for _, u := range o.Teams {

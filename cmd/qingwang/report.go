@@ -44,7 +44,7 @@ func writeReport(w io.Writer, s *snapshot) {
 		fmt.Fprintln(w)
 	}
 	writeLagging(w, s)
-	if s.core != nil || s.mandatory != nil || s.projects != nil {
+	if s.notice.Any() {
 		fmt.Fprintln(w)
 		writeNotice(w, s)
 	}

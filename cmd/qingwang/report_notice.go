@@ -13,7 +13,7 @@ import (
 // registrants, projects and the assessments.
 func writeNotice(w io.Writer, s *snapshot) {
 	units := s.data.Units
-	if c := s.core; c != nil {
+	if c := s.notice.Core; c != nil {
 		fmt.Fprintf(w, "骨干队伍（%s 的骨干名单）\n", c.Date)
 		t := &table{head: []string{"队伍", "人数", "最少", "同时在其他队伍", "微信群", "达标"}, right: []bool{false, true, true, true, false, false}}
 		towns, townsShort := 0, 0
@@ -35,7 +35,7 @@ func writeNotice(w io.Writer, s *snapshot) {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w)
 	}
-	if m := s.mandatory; m != nil {
+	if m := s.notice.Mandatory; m != nil {
 		fmt.Fprintf(w, "应注册人员（%s 的应注册名单，对照 %s 的志愿者名单）\n", m.Date, m.RosterDate)
 		fmt.Fprintf(w, "  应注册 %d 人，已注册 %d 人，未注册 %d 人", m.Listed, m.Registered, m.Listed-m.Registered)
 		if n := len(m.FullTimeNotInCore); n > 0 {
@@ -55,7 +55,7 @@ func writeNotice(w io.Writer, s *snapshot) {
 		}
 		fmt.Fprintln(w)
 	}
-	if p := s.projects; p != nil {
+	if p := s.notice.Projects; p != nil {
 		fmt.Fprintf(w, "志愿项目（%d年，%s 的项目导出）\n", p.Year, p.Date)
 		head := []string{"单位", "自主发起", "应达", "全年最少", "上级主题活动", "参与率达标"}
 		right := []bool{false, true, true, true, true, true}

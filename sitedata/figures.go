@@ -59,14 +59,6 @@ func statusClass(s metrics.Status) string {
 // percent prints a share as every chart does.
 func percent(f float64) string { return charts.PercentText(f) }
 
-// dateText writes 5月3日, with the year when it is not ref's.
-func dateText(d, ref volunteer.Date) string {
-	if d.Year() == ref.Year() {
-		return d.Chinese()
-	}
-	return d.ChineseFull()
-}
-
 func (b *builder) figures(r *metrics.Report, u int) Figures {
 	p := r.Units[u]
 	f := Figures{
@@ -83,7 +75,7 @@ func (b *builder) figures(r *metrics.Report, u int) Figures {
 		case p.Status == metrics.Done:
 			f.Projected = "已完成"
 		case p.Projected != 0:
-			f.Projected = dateText(p.Projected, r.AsOf)
+			f.Projected = p.Projected.ChineseFrom(r.AsOf)
 		default:
 			f.Projected = "按现速无法完成"
 		}

@@ -62,6 +62,15 @@ func (d Date) Chinese() string {
 	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
 }
 
+// ChineseFrom gives the date as written on day ref: 5月3日 within ref's
+// year, 2016年5月3日 beyond it.
+func (d Date) ChineseFrom(ref Date) string {
+	if d.Year() == ref.Year() {
+		return d.Chinese()
+	}
+	return d.ChineseFull()
+}
+
 // ChineseFull gives 2015年4月26日.
 func (d Date) ChineseFull() string {
 	t := d.Time()

@@ -40,7 +40,7 @@ func writeReport(w io.Writer, s *snapshot) {
 		}
 		title := map[volunteer.Kind]string{volunteer.County: "县（市、区）", volunteer.School: "院校", volunteer.University: "高校"}[k]
 		fmt.Fprintf(w, "%s完成情况（按完成率排名）\n", title)
-		writeRanking(w, units, ranked, r.Previous != 0)
+		writeRanking(w, units, ranked, r.AsOf, r.Previous != 0)
 		fmt.Fprintln(w)
 	}
 	writeLagging(w, s)
@@ -169,7 +169,7 @@ func writeProblems(w io.Writer, s *snapshot) {
 	fmt.Fprintln(w)
 }
 
-func writeRanking(w io.Writer, units *volunteer.Units, ranked []metrics.Progress, withPrevious bool) {
+func writeRanking(w io.Writer, units *volunteer.Units, ranked []metrics.Progress, asOf volunteer.Date, withPrevious bool) {
 	head := []string{"序号", "单位", "任务数", "已注册", "完成率", "排名", "日增", "近7日日均", "序时进度", "状态", "预计完成", "每日需"}
 	right := []bool{true, false, true, true, true, true, true, true, true, false, false, true}
 	if withPrevious {
@@ -186,7 +186,7 @@ func writeRanking(w io.Writer, units *volunteer.Units, ranked []metrics.Progress
 		case p.Status == metrics.Done:
 			projected, needed = "已完成", "0"
 		case p.Projected != 0:
-			projected, needed = dateText(p.Projected, p.Due), fmt.Sprint(p.NeededDaily)
+			projected, needed = p.Projected.ChineseFrom(asOf), fmt.Sprint(p.NeededDaily)
 		case p.Quota > 0:
 			projected, needed = "按现速无法完成", fmt.Sprint(p.NeededDaily)
 		}
@@ -220,11 +220,3 @@ func writeLagging(w io.Writer, s *snapshot) {
 }
 
 func percent(f float64) string { return charts.PercentText(f) }
-
-// dateText writes 4月26日, with the year when it is not ref's.
-func dateText(d, ref volunteer.Date) string {
-	if ref != 0 && d.Year() == ref.Year() {
-		return d.Chinese()
-	}
-	return d.ChineseFull()
-}

@@ -11,6 +11,7 @@ package printout
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"os"
 	"path/filepath"
@@ -62,41 +63,48 @@ func Make(ctx context.Context, b *capture.Browser, built, previous string, tabs 
 		first error
 		wg    sync.WaitGroup
 	)
+	note := func(kept bool, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err != nil:
+			first = cmp.Or(first, err)
+		case kept:
+			stats.Kept++
+		default:
+			stats.Made++
+		}
+	}
 	work := make(chan string)
 	for range max(tabs, 1) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			// One tab per worker, page after page: cheaper than a tab a page.
+			// It opens with the first page that needs it; if it cannot, the
+			// worker only drains its share of the work.
 			var pr *capture.Printer
+			var broken bool
 			defer func() {
 				if pr != nil {
 					pr.Close()
 				}
 			}()
 			for page := range work {
-				if pr == nil {
-					var err error
-					if pr, err = b.NewPrinter(ctx, base); err != nil {
-						mu.Lock()
-						first = cmpErr(first, err)
-						mu.Unlock()
-						continue
+				if broken {
+					continue
+				}
+				open := func() (*capture.Printer, error) {
+					if pr == nil {
+						var err error
+						if pr, err = b.NewPrinter(ctx, base); err != nil {
+							broken = true
+							return nil, err
+						}
 					}
+					return pr, nil
 				}
-				kept, err := one(ctx, pr, base, built, previous, page)
-				mu.Lock()
-				switch {
-				case err != nil && first == nil:
-					first = err
-				case kept:
-					stats.Kept++
-				case err == nil:
-					stats.Made++
-				}
-				mu.Unlock()
+				note(one(ctx, open, built, previous, base, page))
 			}
-		}()
+		})
 	}
 	for _, p := range pages {
 		select {
@@ -113,19 +121,17 @@ func Make(ctx context.Context, b *capture.Browser, built, previous string, tabs 
 	return stats, first
 }
 
-func cmpErr(first, err error) error {
-	if first != nil {
-		return first
-	}
-	return err
-}
-
-// one makes or keeps the files of one bulletin page.
-func one(ctx context.Context, pr *capture.Printer, base, built, previous, page string) (kept bool, err error) {
+// one makes or keeps the files of one bulletin page; open gives the tab
+// to make them in.
+func one(ctx context.Context, open func() (*capture.Printer, error), built, previous, base, page string) (kept bool, err error) {
 	dir := filepath.Dir(page)
 	rel, _ := filepath.Rel(built, dir)
 	if previous != "" && keep(page, filepath.Join(previous, rel), dir) {
 		return true, nil
+	}
+	pr, err := open()
+	if err != nil {
+		return false, err
 	}
 	url := base + "/" + filepath.ToSlash(rel) + "/"
 	png, pdf, err := pr.Both(ctx, url, imageWidth, imageScale, capture.PDFOptions{})

@@ -64,27 +64,6 @@ func (v Verdict) Failed() []Criterion {
 	return out
 }
 
-// Notice is the rest of the notice's figures on one day, each from the
-// latest export of its kind; a part is nil when there is none.
-type Notice struct {
-	Core      *CoreReport
-	Mandatory *MandatoryReport
-	Projects  *ProjectsReport
-}
-
-// NoticeOn figures core teams, mandatory registrants and projects on d.
-func NoticeOn(units *volunteer.Units, rules volunteer.Rules, exports []*volunteer.Export, d volunteer.Date) Notice {
-	core := CoreTeams(units, rules, exports, d)
-	return Notice{
-		Core:      core,
-		Mandatory: Mandatory(units, exports, core, d),
-		Projects:  ProjectsOf(units, rules, exports, d),
-	}
-}
-
-// Any reports whether any of the lists was exported.
-func (n Notice) Any() bool { return n.Core != nil || n.Mandatory != nil || n.Projects != nil }
-
 // Assess assesses every county, school and university on the day of r,
 // with n figured on the same day. Missing data fails its criterion: the
 // office must have the list to pass.

@@ -39,7 +39,7 @@ func runCorrect(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if rec == nil {
 		return fmt.Errorf("%s：%w", d, issued.ErrNotIssued)
 	}
-	ds, err := ingest.ReadDir(ctx, *dataDir, ingest.Options{})
+	ds, err := ingest.ReadDir(ctx, *dataDir, ingest.Options{Cache: exportCache()})
 	if err != nil {
 		return err
 	}

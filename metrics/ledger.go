@@ -50,13 +50,6 @@ func (c *curves) at(u int, d volunteer.Date) int {
 	return c.cum[u][i-1]
 }
 
-func (c *curves) total(u int) int {
-	if n := len(c.cum[u]); n > 0 {
-		return c.cum[u][n-1]
-	}
-	return 0
-}
-
 // NewLedger indexes the registration exports among exports.
 func NewLedger(units *volunteer.Units, exports []*volunteer.Export) *Ledger {
 	l := &Ledger{units: units}
@@ -218,14 +211,6 @@ func (l *Ledger) Dates() []volunteer.Date {
 		}
 	}
 	return out
-}
-
-// Latest is the date of the newest registration export, or 0.
-func (l *Ledger) Latest() volunteer.Date {
-	if len(l.obs) == 0 {
-		return 0
-	}
-	return l.obs[len(l.obs)-1].date
 }
 
 // SourcePath names the export that tells day d as of asOf, for receipts.

@@ -37,8 +37,6 @@ func ParseDate(s string) (Date, error) {
 // Time returns midnight UTC of the date; use it for calendar arithmetic only.
 func (d Date) Time() time.Time { return excelEpoch.AddDate(0, 0, int(d)) }
 
-func (d Date) IsZero() bool { return d == 0 }
-
 func (d Date) AddDays(n int) Date { return d + Date(n) }
 
 // DaysUntil returns the number of days from d to e (negative if e is earlier).

@@ -33,13 +33,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	b := &pipeline{ctx: ctx, project: project, dataDir: *dataDir, stderr: stderr, verbose: *verbose, issue: true}
+	b := &pipeline{ctx: ctx, project: project, dataDir: *dataDir, stderr: stderr, verbose: *verbose}
 	gen, err := os.MkdirTemp("", "qingwang-gen-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(gen)
-	s, err := b.figure(gen)
+	s, toIssue, err := b.figure(gen)
 	if err != nil {
 		return err
 	}
@@ -68,6 +68,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := b.stage("生成网站", func() error { return site.Build(ctx, o) }); err != nil {
 		return err
 	}
+	// Only a published bulletin is issued: a failed build records nothing.
+	if err := b.issue(toIssue); err != nil {
+		return err
+	}
 	issues := 0
 	for _, b := range s.Bulletins {
 		if !b.Superseded {
@@ -93,20 +97,22 @@ type pipeline struct {
 	dataDir string
 	stderr  io.Writer
 	verbose bool
-	issue   bool // record newly complete bulletins as issued (build, not serve)
 }
 
-// figure reads the data folder and writes the site's data into gen.
-func (p *pipeline) figure(gen string) (*sitedata.Site, error) {
+// figure reads the data folder and writes the site's data into gen. The
+// bulletins are laid over the records of those already issued; the ones
+// to issue now come back, for the caller to record once they are published.
+func (p *pipeline) figure(gen string) (*sitedata.Site, []*issued.Record, error) {
 	var ds *ingest.Dataset
 	if err := p.stage("读取导出", func() (err error) {
 		ds, err = ingest.ReadDir(p.ctx, p.dataDir, ingest.Options{Cache: exportCache(), Progress: progress(p.stderr)})
 		return err
 	}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p.warn(ds)
 	var s *sitedata.Site
+	var toIssue []*issued.Record
 	if err := p.stage("计算数字", func() (err error) {
 		if s, err = sitedata.Build(ds); err != nil {
 			return err
@@ -120,21 +126,25 @@ func (p *pipeline) figure(gen string) (*sitedata.Site, error) {
 		for _, w := range out.Warnings {
 			fmt.Fprintln(p.stderr, "注意："+w.String())
 		}
-		if p.issue {
-			for _, r := range out.Issued {
-				if err := r.Save(p.dataDir); err != nil {
-					return fmt.Errorf("记录已发布的通报: %w", err)
-				}
-			}
-			if n := len(out.Issued); n > 0 {
-				fmt.Fprintf(p.stderr, "已发布 %d 期新通报，记录在 %s/%s/ 中：请把这些文件提交到版本库，它们保证已发布的通报不再改变。\n", n, p.dataDir, issued.Dir)
-			}
-		}
+		toIssue = out.Issued
 		return s.Write(gen)
 	}); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, toIssue, nil
+}
+
+// issue records the bulletins a build has just published.
+func (p *pipeline) issue(records []*issued.Record) error {
+	for _, r := range records {
+		if err := r.Save(p.dataDir); err != nil {
+			return fmt.Errorf("记录已发布的通报: %w", err)
+		}
+	}
+	if n := len(records); n > 0 {
+		fmt.Fprintf(p.stderr, "已发布 %d 期新通报，记录在 %s/%s/ 中：请把这些文件提交到版本库，它们保证已发布的通报不再改变。\n", n, p.dataDir, issued.Dir)
+	}
+	return nil
 }
 
 // warn says what did not count, so a build never hides a problem.

@@ -121,3 +121,18 @@ func TestShippedRecordsMatchTheData(t *testing.T) {
 		}
 	}
 }
+
+// A build that fails publishes nothing, so it issues nothing either.
+func TestBuild_FailedBuildIssuesNothing(t *testing.T) {
+	inProject(t)
+	data := t.TempDir()
+	copyDir(t, "cmd/qingwang/testdata/season", data)
+	out := t.TempDir() // not a site: build refuses to replace it
+	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
+	if code, _, _ := run(t, "build", "--data", data, "--out", out); code != exitFailure {
+		t.Fatalf("build over a folder that is not a site: exit %d, want 1", code)
+	}
+	if records, _ := filepath.Glob(filepath.Join(data, "issued", "*.json")); len(records) != 0 {
+		t.Errorf("a failed build issued %d bulletins", len(records))
+	}
+}

@@ -31,7 +31,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer os.RemoveAll(gen)
 	p := &pipeline{ctx: ctx, project: project, dataDir: *dataDir, stderr: stderr}
 	state := folderState(*dataDir) // before figuring: a change meanwhile is seen
-	if _, err := p.figure(gen); err != nil {
+	if _, _, err := p.figure(gen); err != nil {
 		return err
 	}
 	go p.regenerateOnChange(gen, time.Second, state)
@@ -56,7 +56,7 @@ func (p *pipeline) regenerateOnChange(gen string, every time.Duration, last [32]
 			continue
 		}
 		last = now
-		if _, err := p.figure(gen); err != nil {
+		if _, _, err := p.figure(gen); err != nil {
 			fmt.Fprintf(p.stderr, "数据有误，预览保持上一次的结果：%v\n", err)
 			continue
 		}

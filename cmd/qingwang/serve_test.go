@@ -22,7 +22,7 @@ func TestServe_RegeneratesWhenTheDataChanges(t *testing.T) {
 	var log bytes.Buffer
 	p := &pipeline{ctx: ctx, dataDir: data, stderr: &syncWriter{w: &log}}
 	state := folderState(data)
-	if _, err := p.figure(gen); err != nil {
+	if _, _, err := p.figure(gen); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(filepath.Join(gen, "site.json"))
